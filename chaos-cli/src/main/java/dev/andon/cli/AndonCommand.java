@@ -1,0 +1,25 @@
+package dev.andon.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "andon",
+        mixinStandardHelpOptions = true,
+        versionProvider = AndonVersion.class,
+        description = "Chaos engineering: run experiments, scheduled chaos and game days.%n"
+                + "Pull the cord with 'andon halt' to stop everything.",
+        subcommands = {
+            picocli.CommandLine.HelpCommand.class,
+        })
+public final class AndonCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
