@@ -79,7 +79,7 @@ public final class InterruptedRunRecovery {
         java.util.Collections.reverse(pending);
         List<ActionRecord> done = new ArrayList<>();
         for (PendingUndo undo : pending) {
-            ActionRecord result = execute(undo);
+            ActionRecord result = execute(undo, run.pluginSettings());
             store.undos().done(run.runId(), undo.undoId(), result.status().spelling(), result.summary(), result.ended());
             done.add(result);
         }
@@ -92,10 +92,10 @@ public final class InterruptedRunRecovery {
         return new RecoveredRun(run.runId(), run.experiment(), summary, done);
     }
 
-    private ActionRecord execute(PendingUndo undo) {
+    private ActionRecord execute(PendingUndo undo, Map<String, Map<String, Object>> settings) {
         Instant started = clock.instant();
         try {
-            return executor.undo(undo.compensation());
+            return executor.undo(undo.runId(), undo.compensation(), settings);
         } catch (RuntimeException e) {
             // An executor that throws instead of returning a failed record still must not stop the other undos.
             return new ActionRecord("undo", undo.compensation().action(), undo.compensation().target(), started,

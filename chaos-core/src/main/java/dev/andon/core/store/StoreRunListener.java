@@ -13,7 +13,9 @@ import dev.andon.core.spi.Target;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,7 +32,7 @@ public final class StoreRunListener implements RunListener {
     private final Optional<Path> journalPath;
 
     private RunOptions options;
-    private Phase lastPhase;
+    private boolean passedGuards;
     private final List<String> selected = new ArrayList<>();
 
     public StoreRunListener(AndonStore store, RunHeartbeats heartbeats, NodeIdentity owner, Optional<Path> journalPath) {
@@ -47,13 +49,16 @@ public final class StoreRunListener implements RunListener {
         }
         options = runOptions;
         store.runs().started(new RunStart(runOptions.runId(), experiment.name(), runOptions.trigger(), owner, at,
-                runOptions.seed(), runOptions.dryRun(), journalPath.map(Path::toString)));
+                runOptions.seed(), runOptions.dryRun(), journalPath.map(Path::toString), rawSettings(experiment, runOptions)));
         heartbeats.add(runOptions.runId());
     }
 
     @Override
     public void phaseStarted(Phase phase, Instant at) {
-        lastPhase = phase;
+        // ROLLBACK and DONE come after every run, refused or not; any other phase means the guards let it through.
+        if (phase != Phase.GUARDS && phase != Phase.ROLLBACK && phase != Phase.DONE) {
+            passedGuards = true;
+        }
     }
 
     @Override
@@ -92,7 +97,7 @@ public final class StoreRunListener implements RunListener {
 
     /** Aborted at the guards, before anything was touched: a skip. */
     private RunStatus status(RunResult result) {
-        boolean refusedByGuard = result.outcome() == Outcome.ABORTED && (lastPhase == null || lastPhase == Phase.GUARDS);
+        boolean refusedByGuard = result.outcome() == Outcome.ABORTED && !passedGuards;
         return refusedByGuard ? RunStatus.SKIPPED : RunStatus.of(result.outcome());
     }
 
@@ -105,6 +110,21 @@ public final class StoreRunListener implements RunListener {
             s.selected().forEach(t -> fromResult.add(s.targetSet() + "/" + t.id()));
         }
         return fromResult;
+    }
+
+    /** The file's {@code spec.settings} (secrets already shown as ***), under the command line's overrides. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> rawSettings(Experiment experiment, RunOptions options) {
+        Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
+        if (experiment.document().get("spec") instanceof Map<?, ?> spec && spec.get("settings") instanceof Map<?, ?> settings) {
+            settings.forEach((plugin, values) -> {
+                if (values instanceof Map<?, ?> m) {
+                    merged.put(String.valueOf(plugin), new LinkedHashMap<>((Map<String, Object>) m));
+                }
+            });
+        }
+        options.settingOverrides().forEach((plugin, values) -> merged.computeIfAbsent(plugin, p -> new LinkedHashMap<>()).putAll(values));
+        return merged;
     }
 
     private String runId() {

@@ -47,7 +47,7 @@ class InterruptedRunRecoveryTest {
         store.close();
     }
 
-    private ActionRecord execute(Compensation c) {
+    private ActionRecord execute(String runId, Compensation c, Map<String, Map<String, Object>> settings) {
         executed.add(c);
         return new ActionRecord("undo", c.action(), c.target(), clock.instant(), clock.instant(), ActionRecord.Status.DONE,
                 c.description(), Map.of(), Optional.empty());
@@ -81,6 +81,23 @@ class InterruptedRunRecoveryTest {
         assertThat(recovered).singleElement().satisfies(r -> assertThat(r.reason()).contains("no heartbeat from node node-a"));
         assertThat(store.runs().find("r1").orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
         assertThat(executed).extracting(Compensation::description).containsExactly("undo u1");
+    }
+
+    @Test
+    @DisplayName("undos are executed with the interrupted run's id and plugin settings")
+    void undosGetTheRunsSettings() {
+        Map<String, Map<String, Object>> settings = Map.of("aws", Map.of("region", "eu-west-1"));
+        store.runs().started(new RunStart("r1", "kill-one", "cli", REMOTE, T0, 1L, false, Optional.empty(), settings));
+        store.undos().planned("r1", "u1", new Compensation("test.undo", Optional.empty(), Map.of(), "undo u1"), T0);
+        clock.advance(Duration.ofMinutes(5));
+        List<String> seen = new ArrayList<>();
+
+        new InterruptedRunRecovery(store, (runId, c, s) -> {
+            seen.add(runId + " " + s);
+            return execute(runId, c, s);
+        }, ProcessLiveness.onHost("host-b"), SELF, clock, Duration.ofSeconds(30)).recover();
+
+        assertThat(seen).containsExactly("r1 {aws={region=eu-west-1}}");
     }
 
     @Test
@@ -125,12 +142,12 @@ class InterruptedRunRecoveryTest {
         store.undos().done("r1", "u2", "done", "already undone by the run", T0);
         clock.advance(Duration.ofMinutes(5));
         List<String> order = new ArrayList<>();
-        CompensationExecutor flaky = c -> {
+        CompensationExecutor flaky = (runId, c, settings) -> {
             order.add(c.description());
             if (c.description().equals("undo u3")) {
                 throw new IllegalStateException("platform unreachable");
             }
-            return execute(c);
+            return execute(runId, c, settings);
         };
 
         List<RecoveredRun> recovered = new InterruptedRunRecovery(store, flaky, ProcessLiveness.onHost("host-b"), SELF, clock,

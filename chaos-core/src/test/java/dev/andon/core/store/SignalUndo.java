@@ -20,7 +20,7 @@ final class SignalUndo implements CompensationExecutor {
     }
 
     @Override
-    public ActionRecord undo(Compensation c) {
+    public ActionRecord undo(String runId, Compensation c, Map<String, Map<String, Object>> settings) {
         Instant started = Instant.now();
         String pid = c.target().orElseThrow().id();
         String signal = String.valueOf(c.parameters().get("signal"));
