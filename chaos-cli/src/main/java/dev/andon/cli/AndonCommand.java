@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
             dev.andon.cli.run.TargetsCommand.class,
             PluginsCommand.class,
             CompletionCommand.class,
+            dev.andon.cli.store.HaltCommand.class,
+            dev.andon.cli.store.ResumeCommand.class,
+            dev.andon.cli.store.HistoryCommand.class,
         })
 public final class AndonCommand implements Runnable {
 

@@ -3,6 +3,10 @@ package dev.andon.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.andon.core.engine.ExperimentRunner;
+import dev.andon.core.engine.RunListener;
+import dev.andon.core.local.LocalPlugin;
+import dev.andon.core.spi.PluginRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +60,10 @@ class CrashRecoveryTest {
             RunRecord left = next.store().runs().find(runId).orElseThrow();
             assertThat(left.status()).as("the crash left the run running").isEqualTo(RunStatus.RUNNING);
 
-            List<RecoveredRun> recovered = next.recoverInterruptedRuns(new SignalUndo());
+            // The engine's own undo with the local adapter: the real process.signal sends CONT.
+            ExperimentRunner runner = new ExperimentRunner(PluginRegistry.of(new LocalPlugin()), Clock.systemUTC());
+            List<RecoveredRun> recovered = next.recoverInterruptedRuns(
+                    (id, undo, settings) -> runner.undo(undo, id, settings, new RunListener() { }));
 
             assertThat(recovered).singleElement().satisfies(r -> {
                 assertThat(r.runId()).isEqualTo(runId);
@@ -69,7 +76,7 @@ class CrashRecoveryTest {
             assertThat(next.store().undos().pending(runId)).isEmpty();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(SignalUndo.state(victim)).isNotEqualTo('T'));
 
-            assertThat(next.recoverInterruptedRuns(new SignalUndo())).as("a second start finds nothing left").isEmpty();
+            assertThat(next.recoverInterruptedRuns((id, undo, settings) -> runner.undo(undo, id, settings, new RunListener() { }))).as("a second start finds nothing left").isEmpty();
         }
     }
 
