@@ -17,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("crash recovery")
@@ -39,6 +40,7 @@ class CrashRecoveryTest {
     }
 
     @Test
+    @Timeout(120)
     @DisplayName("a run whose JVM is killed with SIGKILL mid-method is marked interrupted at the next start and its fault undone")
     void killedRunIsRecovered() throws Exception {
         sleeper = new ProcessBuilder("sleep", "300").start();
@@ -87,7 +89,7 @@ class CrashRecoveryTest {
     private static void awaitLine(Process p, String expected) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
-        // readLine blocks until the child prints or exits; the child prints READY within seconds or dies.
+        // readLine blocks until the child prints or exits; a child that never prints fails the test at its @Timeout.
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.equals(expected)) {
                 return;
