@@ -78,7 +78,7 @@ public final class ExperimentLoader {
         Map<String, Parameters> settings = spec.map("settings", "spec.settings")
                 .map(s -> SettingsReader.read(s.node(), context)).orElse(Map.of());
         Safety safety = spec.map("safety", "spec.safety").map(SafetyReader::readSafety).orElse(Safety.DEFAULT);
-        RecoverySpec recovery = spec.map("recovery", "spec.recovery").map(SafetyReader::readRecovery).orElse(RecoverySpec.DEFAULT);
+        RecoverySpec recovery = spec.map("recovery", "spec.recovery").map(r -> SafetyReader.readRecovery(r, new HypothesisReader(context))).orElse(RecoverySpec.DEFAULT);
         Map<String, Optional<String>> declaredTargets = new LinkedHashMap<>();
         Map<String, TargetSet> targets = spec.optional("targets", FieldTypes.MAP)
                 .map(t -> new TargetSetReader(context, safety).read(t, declaredTargets)).orElse(Map.of());

@@ -27,7 +27,7 @@ final class HypothesisReader {
         interval.filter(d -> d.isZero()).ifPresent(d -> problems.at(hypothesis.node().get("interval"),
                 "'interval' must be above zero", "for example 500ms or 2s"));
         List<ProbeSpec> probes = new ArrayList<>();
-        hypothesis.required("probes", FieldTypes.LIST).ifPresent(list -> probes.addAll(readProbes(list)));
+        hypothesis.required("probes", FieldTypes.LIST).ifPresent(list -> probes.addAll(readProbes(list, "the hypothesis")));
         hypothesis.finish();
         if (problems.size() > before) {
             return Optional.empty();
@@ -36,24 +36,25 @@ final class HypothesisReader {
                 interval.orElse(Hypothesis.DEFAULT_INTERVAL), probes));
     }
 
-    private List<ProbeSpec> readProbes(Node.ListNode list) {
+    /** Reads a list of probes owned by {@code owner} ("the hypothesis", "recovery"): names unique within it. */
+    List<ProbeSpec> readProbes(Node.ListNode list, String owner) {
         ProbeSpecReader reader = new ProbeSpecReader(context);
         List<ProbeSpec> probes = new ArrayList<>();
         Map<String, Node> names = new HashMap<>();
         for (int i = 0; i < list.items().size(); i++) {
             Node item = list.items().get(i);
-            Optional<ProbeSpec> probe = reader.read(item, "probe " + (i + 1) + " of the hypothesis");
+            Optional<ProbeSpec> probe = reader.read(item, "probe " + (i + 1) + " of " + owner);
             probe.ifPresent(probes::add);
             probe.ifPresent(p -> {
                 Node first = names.putIfAbsent(p.name(), item);
                 if (first != null) {
-                    context.problems().at(item, "two probes of the hypothesis are named '" + p.name() + "' (first at line " + first.line() + ")",
+                    context.problems().at(item, "two probes of " + owner + " are named '" + p.name() + "' (first at line " + first.line() + ")",
                             "give each probe its own 'name:'");
                 }
             });
         }
         if (list.items().isEmpty()) {
-            context.problems().at(list, "the hypothesis has no probes", "add a probe, or remove 'hypothesis:'");
+            context.problems().at(list, owner + " has no probes", "add a probe, or remove the empty 'probes:'");
         }
         return probes;
     }

@@ -1,8 +1,10 @@
 package dev.andon.core.load;
 
+import dev.andon.core.model.ProbeSpec;
 import dev.andon.core.model.RecoverySpec;
 import dev.andon.core.model.Safety;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads {@code spec.safety} and {@code spec.recovery}; absent sections keep the documented defaults. */
@@ -33,11 +35,14 @@ final class SafetyReader {
         return new Safety(maxTargets, maxPercent, dryRun, abortOnDeviation);
     }
 
-    static RecoverySpec readRecovery(MapReader recovery) {
+    /** Reads {@code spec.recovery}: {@code timeout}, and {@code probes} that must pass again for the system to count as recovered. */
+    static RecoverySpec readRecovery(MapReader recovery, HypothesisReader probeReader) {
         Optional<Duration> timeout = recovery.duration("timeout");
         timeout.filter(Duration::isZero).ifPresent(t -> recovery.problems().at(recovery.node().get("timeout"),
                 "'timeout' must be above zero", "for example 30s or 2m"));
+        List<ProbeSpec> probes = recovery.optional("probes", FieldTypes.LIST)
+                .map(list -> probeReader.readProbes(list, "recovery")).orElse(List.of());
         recovery.finish();
-        return new RecoverySpec(timeout.filter(t -> !t.isZero()).orElse(RecoverySpec.DEFAULT_TIMEOUT));
+        return new RecoverySpec(timeout.filter(t -> !t.isZero()).orElse(RecoverySpec.DEFAULT_TIMEOUT), probes);
     }
 }
