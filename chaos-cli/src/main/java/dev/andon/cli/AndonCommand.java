@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
                 + "Pull the cord with 'andon halt' to stop everything.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            dev.andon.cli.fleet.FleetCommand.class,
         })
 public final class AndonCommand implements Runnable {
 
