@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  */
 final class FrontDoor implements AutoCloseable {
 
-    /** Replicas answer from memory on loopback; one that takes longer than this is as good as dead. */
-    private static final Duration REPLICA_TIMEOUT = Duration.ofSeconds(2);
+    /** Replicas answer a few bytes from memory on loopback; one silent for this long (stopped, hung) is skipped. */
+    private static final Duration REPLICA_TIMEOUT = Duration.ofSeconds(1);
     static final String REPLICA_HEADER = "X-Andon-Replica";
 
     private final Supplier<List<RunningReplica>> replicas;
