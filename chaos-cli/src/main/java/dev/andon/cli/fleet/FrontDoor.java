@@ -33,7 +33,7 @@ final class FrontDoor implements AutoCloseable {
     /** The fleet's own page: how many replicas answer, for recovery probes ({@code jsonPath: $.up}). */
     static final String STATUS_PATH = "/_fleet";
     /** A health check of a replica on loopback; short so that the status page itself stays fast. */
-    private static final Duration HEALTH_TIMEOUT = Duration.ofMillis(300);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofMillis(500);
 
     private final int expectedReplicas;
     private final Supplier<List<RunningReplica>> replicas;
@@ -59,6 +59,14 @@ final class FrontDoor implements AutoCloseable {
         server.createContext(STATUS_PATH, this::status);
         server.setExecutor(handlers);
         server.start();
+    }
+
+    /**
+     * Sends one health check to every replica and waits for the answers: the first request of a fresh JVM
+     * loads the whole HTTP client, which would otherwise make the first status page report no replica up.
+     */
+    void warmUp() {
+        replicas.get().stream().map(this::answers).toList().forEach(CompletableFuture::join);
     }
 
     int port() {
