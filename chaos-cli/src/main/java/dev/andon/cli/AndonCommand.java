@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
             dev.andon.cli.run.RunCommand.class,
             dev.andon.cli.run.ValidateCommand.class,
             dev.andon.cli.run.TargetsCommand.class,
+            dev.andon.cli.run.RecoverCommand.class,
             dev.andon.cli.fleet.FleetCommand.class,
             PluginsCommand.class,
             CompletionCommand.class,

@@ -73,6 +73,8 @@ public final class RunCommand implements Callable<Integer> {
         long pickSeed = seed != null ? seed : Seeds.fresh();
         String runId = RunIds.next();
         Path journalPath = journal != null ? journal : journalDir.resolve(experiment.name() + "-" + runId + ".json");
+        // A run that died here before leaves faults in place: undo them before adding new ones.
+        RecoverCommand.recover(journalPath.toAbsolutePath().getParent(), out);
 
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(new JournalWriter(journalPath));
