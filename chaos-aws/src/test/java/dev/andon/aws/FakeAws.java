@@ -35,8 +35,8 @@ public final class FakeAws implements AutoCloseable {
     private final WireMockServer server;
     private final Path credentials;
 
-    public FakeAws() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    public FakeAws(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
+        server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").extensions(extensions));
         server.start();
         try {
             credentials = Files.createTempFile("andon-aws-credentials", ".ini");
