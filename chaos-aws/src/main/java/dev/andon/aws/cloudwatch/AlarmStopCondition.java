@@ -3,11 +3,14 @@ package dev.andon.aws.cloudwatch;
 import dev.andon.aws.AwsClients;
 import dev.andon.aws.AwsSettings;
 import dev.andon.core.engine.StopSignal;
+import dev.andon.core.model.Experiment;
+import dev.andon.core.spi.ParameterBinding;
 import dev.andon.core.spi.Parameters;
 import dev.andon.core.spi.ProviderException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +23,8 @@ import java.util.Optional;
  * condition nobody can see is no safety at all.
  */
 public final class AlarmStopCondition implements StopSignal, AutoCloseable {
+
+    private static final String AWS = "aws";
 
     private final AwsClients clients;
     private final List<String> alarms;
@@ -48,6 +53,16 @@ public final class AlarmStopCondition implements StopSignal, AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(new AlarmStopCondition(new AwsClients(settings), settings.stopAlarms(), settings.stopAlarmInterval(), clock));
+    }
+
+    /**
+     * The stop condition of an experiment: its {@code spec.settings.aws} with the command line's
+     * {@code --setting aws.*} on top, or empty when no {@code stopAlarms} are named.
+     */
+    public static Optional<AlarmStopCondition> forExperiment(Experiment experiment, Map<String, Map<String, String>> overrides, Clock clock) {
+        Map<String, Object> raw = new LinkedHashMap<>(experiment.settings(AWS).asMap());
+        raw.putAll(overrides.getOrDefault(AWS, Map.of()));
+        return fromSettings(ParameterBinding.bind(AWS + " settings", AwsSettings.SPECS, raw), clock);
     }
 
     public List<String> alarms() {

@@ -17,9 +17,9 @@ import java.util.Map;
  * and, because the desired capacity is kept, launches a replacement that is Pending and becomes InService
  * and Healthy {@code replaceAfter} later, as a real group does after its health check grace period.
  */
-final class ReplacingGroup implements ResponseDefinitionTransformerV2 {
+public final class ReplacingGroup implements ResponseDefinitionTransformerV2 {
 
-    static final String NAME = "replacing-group";
+    public static final String NAME = "replacing-group";
 
     private final String group;
     private final Duration replaceAfter;
@@ -28,7 +28,7 @@ final class ReplacingGroup implements ResponseDefinitionTransformerV2 {
     private final List<Instant> launchedAt = new ArrayList<>();
     private int launched;
 
-    ReplacingGroup(String group, List<AwsXml.Member> members, Duration replaceAfter, Clock clock) {
+    public ReplacingGroup(String group, List<AwsXml.Member> members, Duration replaceAfter, Clock clock) {
         this.group = group;
         this.replaceAfter = replaceAfter;
         this.clock = clock;

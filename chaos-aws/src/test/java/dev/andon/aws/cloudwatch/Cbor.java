@@ -9,14 +9,14 @@ import java.io.UncheckedIOException;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 /** CloudWatch speaks Smithy RPC v2 CBOR in SDK 2.57: bodies are CBOR maps, answers carry smithy-protocol. */
-final class Cbor {
+public final class Cbor {
 
     private static final CBORMapper MAPPER = new CBORMapper();
 
     private Cbor() {
     }
 
-    static ResponseDefinitionBuilder answer(int status, Object body) {
+    public static ResponseDefinitionBuilder answer(int status, Object body) {
         try {
             return aResponse().withStatus(status)
                     .withHeader("Content-Type", "application/cbor")
@@ -27,7 +27,7 @@ final class Cbor {
         }
     }
 
-    static JsonNode read(byte[] body) {
+    public static JsonNode read(byte[] body) {
         try {
             return MAPPER.readTree(body);
         } catch (IOException e) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class CloudWatchAlarmTest {
+public class CloudWatchAlarmTest {
 
     private final FakeAws aws = new FakeAws();
 
@@ -24,7 +24,7 @@ class CloudWatchAlarmTest {
         aws.close();
     }
 
-    static Map<String, Object> alarms(Map<String, String> states) {
+    public static Map<String, Object> alarms(Map<String, String> states) {
         return Map.of("MetricAlarms", states.entrySet().stream()
                 .map(e -> Map.of("AlarmName", e.getKey(), "StateValue", e.getValue(), "StateReason", "Threshold Crossed"))
                 .toList(), "CompositeAlarms", List.of());
