@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
             dev.andon.cli.run.ValidateCommand.class,
             dev.andon.cli.run.TargetsCommand.class,
             dev.andon.cli.run.RecoverCommand.class,
+            dev.andon.cli.fleet.FleetCommand.class,
+            dev.andon.cli.demo.DemoCommand.class,
             PluginsCommand.class,
             CompletionCommand.class,
         })
