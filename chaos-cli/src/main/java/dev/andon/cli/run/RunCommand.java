@@ -2,7 +2,6 @@ package dev.andon.cli.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.andon.aws.cloudwatch.AlarmStopCondition;
 import dev.andon.cli.options.PlatformOptions;
 import dev.andon.cli.options.StoreOptions;
 import dev.andon.cli.options.VariableOptions;
@@ -96,13 +95,10 @@ public final class RunCommand implements Callable<Integer> {
             listeners.add(new TerminalReporter(out));
         }
         RunResult result;
-        // CloudWatch stop alarms (spec.settings.aws.stopAlarms) abort the run like the cord does.
-        Optional<AlarmStopCondition> alarms = AlarmStopCondition.forExperiment(experiment, overrides, Clock.systemUTC());
         Clock clock = Clock.systemUTC();
         try (StoreSession session = noStore ? null : store.open(clock, spec.commandLine().getErr());
                 SignalStop signals = SignalStop.install()) {
             List<StopSignal> stops = new ArrayList<>(List.of(signals));
-            alarms.ifPresent(stops::add);
             ExperimentRunner runner = new ExperimentRunner(files.registry(), clock);
             if (session != null) {
                 // Recorded in history, stopped by 'andon halt' from any terminal or node, refused while halted.
@@ -112,8 +108,6 @@ public final class RunCommand implements Callable<Integer> {
             }
             RunOptions options = new RunOptions(runId, pickSeed, dryRun, overrides, StopSignal.anyOf(stops), "cli");
             result = runner.run(experiment, options, RunListener.all(listeners));
-        } finally {
-            alarms.ifPresent(AlarmStopCondition::close);
         }
         if (output == OutputFormat.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(RunResultJson.of(result, journalPath)));
