@@ -107,8 +107,9 @@ public final class FleetCommand implements Callable<Integer> {
         }
         out.println("restart delay: " + Durations.format(restartDelay));
         out.println("status: " + fleet.frontUrl().resolve("/_fleet") + " (how many replicas answer)");
-        out.println("select the replicas with: provider local.process, selector { commandMatches: \"fleet-replica\" }"
-                + " (this fleet only: \"--fleet " + fleet.id() + "\")");
+        out.println("fleet id: " + fleet.id() + "  (andon run experiments/local/quickstart.yaml --var port=" + fleet.frontPort()
+                + " --var fleet=" + fleet.id() + ")");
+        out.println("select the replicas with: provider local.process, selector { commandMatches: \"--role fleet-replica .*--fleet " + fleet.id() + "\" }");
         out.println(runFor == null ? "press Ctrl-C to stop" : "stopping in " + Durations.format(runFor));
         out.flush();
     }
