@@ -71,7 +71,7 @@ public record AwsSettings(
             ParamSpec.withDefault("retryBaseDelay", ParamType.DURATION, DEFAULT_RETRY_BASE_DELAY,
                     "base delay of the exponential backoff between attempts"),
             ParamSpec.withDefault("requireOptIn", ParamType.BOOLEAN, true,
-                    "only hit instances and tasks tagged " + OPT_IN_TAG + "=true (or whose group is)"),
+                    "only hit instances and tasks tagged " + OPT_IN_TAG + "=true (for group members and tasks, or whose group or service is)"),
             ParamSpec.optional("stopAlarms", ParamType.STRING_LIST,
                     "CloudWatch alarms that abort the run as soon as one is in ALARM (stop conditions)"),
             ParamSpec.withDefault("stopAlarmInterval", ParamType.DURATION, DEFAULT_STOP_ALARM_INTERVAL,
