@@ -103,6 +103,17 @@ public record AwsSettings(
                 p.duration("stopAlarmInterval").orElse(DEFAULT_STOP_ALARM_INTERVAL));
     }
 
+    /**
+     * These settings pointed at another account or region: the connection an undo was planned with, so that
+     * it reaches the same instance when run by a later process after a crash.
+     */
+    public AwsSettings withConnection(Optional<String> region, Optional<URI> endpoint, Optional<String> profile,
+            Optional<Path> credentialsFile, Optional<String> roleArn) {
+        return new AwsSettings(region.or(() -> this.region), profile.or(() -> this.profile), credentialsFile.or(() -> this.credentialsFile),
+                endpoint.or(() -> this.endpoint), roleArn.or(() -> this.roleArn), externalId, sessionName,
+                metadataEndpoint, metadataTimeout, maxAttempts, retryBaseDelay, requireOptIn, stopAlarms, stopAlarmInterval);
+    }
+
     /** Where to report a problem: the region (or "the default region") and the endpoint when overridden. */
     public String where() {
         return "region " + region.orElse("(SDK default)") + endpoint.map(e -> " at " + e).orElse("");
