@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
             dev.andon.cli.demo.DemoCommand.class,
             PluginsCommand.class,
             CompletionCommand.class,
+            dev.andon.cli.store.HaltCommand.class,
+            dev.andon.cli.store.ResumeCommand.class,
+            dev.andon.cli.store.HistoryCommand.class,
         })
 public final class AndonCommand implements Runnable {
 

@@ -57,6 +57,7 @@ public final class PracticeFleet implements AutoCloseable {
         FrontDoor front = new FrontDoor(frontPort, replicas, supervisor::replicas);
         try {
             supervisor.start();
+            front.warmUp();
         } catch (IOException | InterruptedException | RuntimeException e) {
             supervisor.close();
             front.close();

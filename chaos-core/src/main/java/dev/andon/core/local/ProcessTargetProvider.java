@@ -79,6 +79,7 @@ final class ProcessTargetProvider implements TargetProvider {
         List<Candidate> candidates = new ArrayList<>();
         scope(selector, pidInFile)
                 .sorted(Comparator.comparingLong(ProcessHandle::pid))
+                .filter(selector::mayMatch)
                 .map(ProcessSnapshot::of)
                 .filter(process -> selector.matches(process, pidInFile))
                 .forEach(process -> candidates.add(candidate(process, protection)));

@@ -262,6 +262,21 @@ class ProbesTest {
         }
 
         @Test
+        @DisplayName("a command that exits while a background child holds its output open is a failed observation saying so")
+        void backgroundChildHoldingOutput() {
+            String marker = spawned.marker().replace("\\", "");
+            try {
+                ProbeObservation seen = probe.observe(Parameters.of(Map.of("command", marker + "7 & echo started")), context);
+
+                assertThat(seen.error()).hasValueSatisfying(error -> assertThat(error)
+                        .startsWith("command exited but a background process it started still holds its output open"));
+            } finally {
+                // The shell exited, so the sleeper is an orphan no Process object of this test knows.
+                ProcessHandle.allProcesses().filter(p -> ProcessSnapshot.of(p).commandLine().contains(marker)).forEach(ProcessHandle::destroyForcibly);
+            }
+        }
+
+        @Test
         @DisplayName("a program that does not exist is a failed observation")
         void missingProgram() {
             ProbeObservation seen = probe.observe(Parameters.of(Map.of("command", List.of("andon-no-such-program"))), context);

@@ -43,7 +43,7 @@ class SignalActionTest {
         ActionEffect effect = kill.apply(request(targetOf(sleeper), "KILL"));
 
         assertThat(sleeper.waitFor()).isEqualTo(128 + 9);
-        assertThat(effect.summary()).isEqualTo("sent KILL to " + sleeper.pid() + ", sleep");
+        assertThat(effect.summary()).isEqualTo("sent KILL to " + sleeper.pid() + " (sleep)");
         assertThat(effect.details()).containsEntry("signal", "KILL").containsEntry("pid", sleeper.pid());
     }
 
@@ -144,7 +144,7 @@ class SignalActionTest {
 
         ActionEffect effect = kill.rehearse(request(targetOf(sleeper), "STOP"));
 
-        assertThat(effect.summary()).isEqualTo("would send STOP to " + sleeper.pid() + ", sleep");
+        assertThat(effect.summary()).isEqualTo("would send STOP to " + sleeper.pid() + " (sleep)");
         assertThat(state(sleeper.pid())).isEqualTo('S');
         assertThat(sleeper.isAlive()).isTrue();
     }
