@@ -1,6 +1,5 @@
 package dev.andon.cli.aws;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.andon.aws.FakeAws.query;
 import static dev.andon.aws.FakeAws.xml;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,13 +44,23 @@ class AwsCrashRecoveryTest {
                     .willReturn(xml(AwsXml.describeInstances(List.of(web.withState("stopped")), null))));
             aws.server().stubFor(query("StartInstances").willReturn(xml(AwsXml.stateChange("StartInstances", "i-0crash", "stopped", "pending"))));
             aws.server().stubFor(query("DescribeInstanceAttribute").willReturn(xml(AwsXml.terminationProtection("i-0crash", false))));
-            aws.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/health").willReturn(aResponse().withStatus(200)));
+            // No hypothesis: a slow probe on a loaded machine must not end the run before it is killed.
+            Path file = dir.resolve("stop.yaml");
+            Files.writeString(file, """
+                    apiVersion: andon.dev/v1
+                    kind: Experiment
+                    metadata: { name: stop-and-crash }
+                    spec:
+                      targets:
+                        web: { provider: aws.ec2.instance, selector: { tags: { team: shop } }, mode: one }
+                      method:
+                        - { action: aws.ec2.stop, target: web, revertAfter: 10m }
+                    """);
             Path journals = dir.resolve("journals");
             Path journal = journals.resolve("crash.json");
 
             Process andon = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "run", "../experiments/aws/ec2-stop-and-restart.yaml", "--journal", journal.toString(),
-                    "--var", "team=shop", "--var", "healthUrl=" + aws.endpoint() + "/health", "--var", "stopFor=10m", "--var", "interval=200ms",
+                    "run", file.toString(), "--journal", journal.toString(),
                     "--region", FakeAws.REGION, "--setting", "aws.endpoint=" + aws.endpoint(),
                     "--setting", "aws.credentialsFile=" + aws.credentialsFile(), "--setting", "aws.metadataEndpoint=" + aws.endpoint())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("andon.log").toFile()).start();
