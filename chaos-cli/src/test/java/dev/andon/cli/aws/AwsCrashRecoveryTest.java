@@ -55,6 +55,7 @@ class AwsCrashRecoveryTest {
                         web: { provider: aws.ec2.instance, selector: { tags: { team: shop } }, mode: one }
                       method:
                         - { action: aws.ec2.stop, target: web, revertAfter: 10m }
+                        - pause: 10m
                     """);
             Path journals = dir.resolve("journals");
             Path journal = journals.resolve("crash.json");
@@ -71,7 +72,7 @@ class AwsCrashRecoveryTest {
             } finally {
                 andon.destroyForcibly().waitFor();
             }
-            assertThat(aws.queryCalls("StartInstances")).as("the fault is still in place after the crash").isEmpty();
+            assertThat(aws.queryCalls("StartInstances")).as("the fault is still in place after the crash; log:%n%s", Files.readString(dir.resolve("andon.log"))).isEmpty();
 
             // No --region, no --setting: the undo carries the connection it needs.
             CliRun recover = CliRun.of("recover", "--journal-dir", journals.toString());

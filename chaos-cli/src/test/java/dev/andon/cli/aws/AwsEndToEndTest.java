@@ -203,13 +203,15 @@ class AwsEndToEndTest {
             aws.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/health").willReturn(aResponse().withStatus(200)));
 
             CliRun run = cli(args(aws, "run", "ec2-stop-and-restart.yaml", "--var", "team=shop", "--var", "healthUrl=" + aws.endpoint() + "/health",
-                    "--var", "stopFor=300ms", "--var", "interval=100ms", "--journal-dir", dir.resolve("journals").toString(), "-o", "json"));
+                    "--var", "stopFor=300ms", "--var", "watchFor=800ms", "--var", "interval=100ms", "--journal-dir", dir.resolve("journals").toString(), "-o", "json"));
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             List<String> stopped = aws.queryCalls("StopInstances").stream().map(r -> FakeAws.form(r).get("InstanceId.1")).sorted().toList();
             List<String> started = aws.queryCalls("StartInstances").stream().map(r -> FakeAws.form(r).get("InstanceId.1")).sorted().toList();
             assertThat(stopped).hasSize(2);
             assertThat(started).isEqualTo(stopped);
+            JsonNode result = JSON.readTree(run.out());
+            assertThat(result.get("durationMs").asLong()).as("the restart happened within the method's 800ms").isGreaterThanOrEqualTo(800);
             Map<String, String> filters = FakeAws.form(aws.queryCalls("DescribeInstances").get(0));
             assertThat(filters).containsEntry("Filter.2.Name", "tag:team").containsEntry("Filter.2.Value.1", "shop")
                     .containsEntry("Filter.3.Name", "instance-type").containsEntry("Filter.3.Value.2", "t3.medium");
