@@ -1,0 +1,81 @@
+package dev.andon.k8s.probe;
+
+import dev.andon.core.spi.ParamSpec;
+import dev.andon.core.spi.ParamType;
+import dev.andon.core.spi.Parameters;
+import dev.andon.core.spi.Probe;
+import dev.andon.core.spi.ProbeObservation;
+import dev.andon.core.spi.ProviderException;
+import dev.andon.core.spi.RunContext;
+import dev.andon.k8s.Cluster;
+import dev.andon.k8s.target.LabelSelector;
+import dev.andon.k8s.target.PagedList;
+import dev.andon.k8s.target.PodFacts;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code k8s.pods.count}: how many pods match a selector in a namespace, in a phase, optionally Ready
+ * only; reported as {@code value} for expectations such as {@code value: { atLeast: 3 }}.
+ */
+public final class PodsCount implements Probe {
+
+    public static final String NAME = "k8s.pods.count";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "number of pods matching a label selector, phase and readiness";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.optional("namespace", ParamType.STRING, "namespace (default: the connection's)"),
+                ParamSpec.optional("labelSelector", ParamType.STRING, "label selector in kubectl syntax"),
+                ParamSpec.optional("labels", ParamType.STRING_MAP, "labels that must all be present with these values"),
+                ParamSpec.withDefault("phase", ParamType.STRING, "Running", "count only pods in this phase")
+                        .oneOf("Running", "Pending", "Succeeded", "Failed", "Unknown", "Any"),
+                ParamSpec.withDefault("readyOnly", ParamType.BOOLEAN, true, "count only pods whose Ready condition is True"));
+    }
+
+    @Override
+    public List<String> check(Parameters parameters) {
+        try {
+            LabelSelector.parse(parameters.string("labelSelector").orElse(null));
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of("labelSelector: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public ProbeObservation observe(Parameters parameters, RunContext context) {
+        Instant start = context.clock().instant();
+        try {
+            Cluster cluster = Cluster.of(context);
+            String ns = parameters.string("namespace").orElse(cluster.defaultNamespace());
+            LabelSelector labels = LabelSelector.parse(parameters.string("labelSelector").orElse(null))
+                    .and(LabelSelector.equalTo(parameters.stringMap("labels")));
+            String phase = parameters.string("phase").orElse("Running");
+            boolean readyOnly = parameters.bool("readyOnly").orElse(true);
+            AtomicInteger count = new AtomicInteger();
+            PagedList.forEach(o -> cluster.client().pods().inNamespace(ns).list(o), labels.toQuery(), null, cluster.pageSize(), "pods", ns, pod -> {
+                boolean phaseOk = "Any".equals(phase) || phase.equals(PodFacts.phase(pod));
+                if (labels.matches(pod.getMetadata().getLabels()) && phaseOk && !PodFacts.isTerminating(pod)
+                        && (!readyOnly || PodFacts.isReady(pod))) {
+                    count.incrementAndGet();
+                }
+            });
+            return ProbeObservation.of(Map.of(ProbeObservation.VALUE, count.get()), WorkloadReady.elapsed(context, start));
+        } catch (ProviderException e) {
+            return ProbeObservation.failed(e.getMessage(), WorkloadReady.elapsed(context, start));
+        }
+    }
+}

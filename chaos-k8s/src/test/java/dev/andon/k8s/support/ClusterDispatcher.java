@@ -1,0 +1,170 @@
+package dev.andon.k8s.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.internal.MockDispatcher;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fabric8's CRUD dispatcher plus the three things a real API server does that it does not: pages lists
+ * with {@code limit}/{@code continue}, answers the Eviction subresource (refusing it while a test says a
+ * disruption budget forbids it) and records every request so tests can count API calls. Expectations set
+ * with {@code server.expect()} (exec, 403s) take precedence, as in Fabric8's mixed mode.
+ */
+final class ClusterDispatcher extends Dispatcher {
+
+    private static final Pattern EVICTION = Pattern.compile("/api/v1/namespaces/([^/]+)/pods/([^/?]+)/eviction.*");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<ServerRequest, Queue<ServerResponse>> responses;
+    private final MockDispatcher expectations;
+    private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    private final AtomicInteger requestCount = new AtomicInteger();
+    private final List<String> requestLog = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> evictionRefusals = new ConcurrentHashMap<>();
+
+    ClusterDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
+        this.responses = responses;
+        this.expectations = new MockDispatcher(responses);
+    }
+
+    int requestCount() {
+        return requestCount.get();
+    }
+
+    List<String> requestLog() {
+        return List.copyOf(requestLog);
+    }
+
+    void refuseEvictions(String namespace, String pod, int times) {
+        evictionRefusals.put(namespace + "/" + pod, new AtomicInteger(times));
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        requestCount.incrementAndGet();
+        requestLog.add(request.getMethod() + " " + request.getPath());
+        Queue<ServerResponse> expected = responses.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
+        if (expected != null && !expected.isEmpty()) {
+            return expectations.dispatch(request);
+        }
+        Matcher eviction = EVICTION.matcher(request.getPath());
+        if ("POST".equals(request.getMethod()) && eviction.matches()) {
+            return evict(eviction.group(1), eviction.group(2));
+        }
+        if ("GET".equals(request.getMethod()) && query(request.getPath(), "limit") != null && query(request.getPath(), "watch") == null) {
+            return page(request.getPath());
+        }
+        return crud.dispatch(request);
+    }
+
+    private MockResponse evict(String namespace, String pod) {
+        AtomicInteger refusals = evictionRefusals.get(namespace + "/" + pod);
+        if (refusals != null && refusals.getAndDecrement() > 0) {
+            return new MockResponse().setResponseCode(429).setBody(status(429, "TooManyRequests",
+                    "Cannot evict pod as it would violate the pod's disruption budget."));
+        }
+        MockResponse deleted = crud.handleDelete("/api/v1/namespaces/" + namespace + "/pods/" + pod);
+        if (deleted.code() == 404) {
+            return new MockResponse().setResponseCode(404).setBody(status(404, "NotFound", "pods \"" + pod + "\" not found"));
+        }
+        return new MockResponse().setResponseCode(201).setBody(status(201, "", "evicted"));
+    }
+
+    private MockResponse page(String path) {
+        long limit = Long.parseLong(query(path, "limit"));
+        String token = query(path, "continue");
+        int offset = token == null || token.isEmpty() ? 0 : Integer.parseInt(token);
+        MockResponse all = crud.handleGet(stripPaging(path));
+        if (all.code() != 200) {
+            return all;
+        }
+        try {
+            ObjectNode list = (ObjectNode) JSON.readTree(all.getBody().readUtf8());
+            List<JsonNode> items = new ArrayList<>();
+            list.withArray("items").forEach(items::add);
+            items.sort(Comparator.comparing(ClusterDispatcher::sortKey));
+            ArrayNode page = JSON.createArrayNode();
+            int end = (int) Math.min(items.size(), offset + limit);
+            for (int i = offset; i < end; i++) {
+                page.add(items.get(i));
+            }
+            list.set("items", page);
+            ObjectNode metadata = list.with("metadata");
+            if (end < items.size()) {
+                metadata.put("continue", Integer.toString(end));
+                metadata.put("remainingItemCount", items.size() - end);
+            } else {
+                metadata.remove("continue");
+            }
+            return new MockResponse().setResponseCode(200).setBody(JSON.writeValueAsString(list));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sortKey(JsonNode item) {
+        JsonNode meta = item.path("metadata");
+        return meta.path("namespace").asText("") + "/" + meta.path("name").asText("");
+    }
+
+    static String query(String path, String key) {
+        int q = path.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        for (String pair : path.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            if (k.equals(key)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private static String stripPaging(String path) {
+        int q = path.indexOf('?');
+        List<String> kept = new ArrayList<>();
+        for (String pair : path.substring(q + 1).split("&")) {
+            if (!pair.startsWith("limit=") && !pair.startsWith("continue=")) {
+                kept.add(pair);
+            }
+        }
+        return path.substring(0, q) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+    }
+
+    static String status(int code, String reason, String message) {
+        ObjectNode status = JSON.createObjectNode();
+        status.put("apiVersion", "v1");
+        status.put("kind", "Status");
+        status.put("status", code < 400 ? "Success" : "Failure");
+        status.put("code", code);
+        status.put("reason", reason);
+        status.put("message", message);
+        return status.toString();
+    }
+}
