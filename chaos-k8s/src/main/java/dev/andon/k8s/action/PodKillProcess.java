@@ -80,7 +80,7 @@ public final class PodKillProcess implements Action {
         Duration timeout = p.duration("timeout").orElse(DEFAULT_TIMEOUT);
         Cluster cluster = Cluster.of(request.context());
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exitCode;
+        Integer exitCode;
         try (ExecWatch watch = ApiErrors.call("create", "pods/exec", pod.namespace(), pod.name(), () -> {
             PodResource resource = cluster.client().pods().inNamespace(pod.namespace()).withName(pod.name());
             return (container == null ? resource : resource.inContainer(container))
@@ -95,6 +95,10 @@ public final class PodKillProcess implements Action {
             throw new ProviderException(ProviderException.Kind.FAILED, "interrupted while killing " + pid + " in pod " + pod);
         } catch (ExecutionException e) {
             throw new ProviderException(ProviderException.Kind.FAILED, "exec in pod " + pod + " failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        if (exitCode == null) {
+            throw new ProviderException(ProviderException.Kind.FAILED, "kill -" + signal + " " + pid + " in pod " + pod
+                    + ": the exec stream closed without an exit status (is the container running, does its image have kill?)");
         }
         if (exitCode != 0) {
             String err = stderr.toString(StandardCharsets.UTF_8).trim();

@@ -67,8 +67,8 @@ final class ClusterDispatcher extends Dispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         requestCount.incrementAndGet();
         requestLog.add(request.getMethod() + " " + request.getPath());
-        Queue<ServerResponse> expected = responses.get(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()));
-        if (expected != null && !expected.isEmpty()) {
+        if (expects(new SimpleRequest(HttpMethod.valueOf(request.getMethod()), request.getPath()))
+                || expects(new SimpleRequest(HttpMethod.ANY, request.getPath()))) {
             return expectations.dispatch(request);
         }
         Matcher eviction = EVICTION.matcher(request.getPath());
@@ -79,6 +79,11 @@ final class ClusterDispatcher extends Dispatcher {
             return page(request.getPath());
         }
         return crud.dispatch(request);
+    }
+
+    private boolean expects(ServerRequest request) {
+        Queue<ServerResponse> expected = responses.get(request);
+        return expected != null && !expected.isEmpty();
     }
 
     private MockResponse evict(String namespace, String pod) {
@@ -98,6 +103,7 @@ final class ClusterDispatcher extends Dispatcher {
         long limit = Long.parseLong(query(path, "limit"));
         String token = query(path, "continue");
         int offset = token == null || token.isEmpty() ? 0 : Integer.parseInt(token);
+        String fieldSelector = query(path, "fieldSelector");
         MockResponse all = crud.handleGet(stripPaging(path));
         if (all.code() != 200) {
             return all;
@@ -105,7 +111,11 @@ final class ClusterDispatcher extends Dispatcher {
         try {
             ObjectNode list = (ObjectNode) JSON.readTree(all.getBody().readUtf8());
             List<JsonNode> items = new ArrayList<>();
-            list.withArray("items").forEach(items::add);
+            list.withArray("items").forEach(item -> {
+                if (fieldsMatch(item, fieldSelector)) {
+                    items.add(item);
+                }
+            });
             items.sort(Comparator.comparing(ClusterDispatcher::sortKey));
             ArrayNode page = JSON.createArrayNode();
             int end = (int) Math.min(items.size(), offset + limit);
@@ -124,6 +134,26 @@ final class ClusterDispatcher extends Dispatcher {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Field selectors as the API server applies them (the CRUD mock only knows metadata.name and namespace). */
+    private static boolean fieldsMatch(JsonNode item, String fieldSelector) {
+        if (fieldSelector == null || fieldSelector.isBlank()) {
+            return true;
+        }
+        for (String term : fieldSelector.split(",")) {
+            boolean negated = term.contains("!=");
+            String[] kv = term.split(negated ? "!=" : "==?", 2);
+            JsonNode node = item;
+            for (String step : kv[0].trim().split("\\.")) {
+                node = node.path(step);
+            }
+            boolean equal = node.asText("").equals(kv[1].trim());
+            if (equal == negated) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String sortKey(JsonNode item) {
@@ -150,7 +180,7 @@ final class ClusterDispatcher extends Dispatcher {
         int q = path.indexOf('?');
         List<String> kept = new ArrayList<>();
         for (String pair : path.substring(q + 1).split("&")) {
-            if (!pair.startsWith("limit=") && !pair.startsWith("continue=")) {
+            if (!pair.startsWith("limit=") && !pair.startsWith("continue=") && !pair.startsWith("fieldSelector=")) {
                 kept.add(pair);
             }
         }
