@@ -67,9 +67,10 @@ public final class NetworkRemovePolicy implements Action {
             PodRef pod = PodRef.of(target.get());
             Pod current = ApiErrors.call("get", "pods", ns, pod.name(), () -> cluster.client().pods().inNamespace(ns).withName(pod.name()).get());
             if (current != null && current.getMetadata().getLabels() != null && current.getMetadata().getLabels().containsKey(label.get())) {
-                String patch = "{\"metadata\":{\"labels\":{\"" + label.get() + "\":null}}}";
+                // a JSON patch removes the key; some servers keep a merge patch's null as a value
+                String patch = "[{\"op\":\"remove\",\"path\":\"/metadata/labels/" + label.get().replace("~", "~0").replace("/", "~1") + "\"}]";
                 ApiErrors.call("patch", "pods", ns, pod.name(),
-                        () -> cluster.client().pods().inNamespace(ns).withName(pod.name()).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+                        () -> cluster.client().pods().inNamespace(ns).withName(pod.name()).patch(PatchContext.of(PatchType.JSON), patch));
             }
         }
         return new ActionEffect(deleted ? "removed NetworkPolicy " + ns + "/" + policy : "NetworkPolicy " + ns + "/" + policy + " was already gone",

@@ -60,9 +60,20 @@ public final class NodeUncordon implements Action {
         if (run.isPresent() && !run.equals(by)) {
             return new ActionEffect("node " + name + " is not cordoned by run " + run.get() + "; left as is", Map.of("node", name));
         }
-        String patch = "{\"spec\":{\"unschedulable\":null},\"metadata\":{\"annotations\":{\"" + NodeCordoning.CORDONED_BY + "\":null}}}";
+        // a JSON patch, built from what is there, removes the annotation outright on every server
+        List<String> ops = new java.util.ArrayList<>();
+        if (NodeCordoning.isCordoned(node)) {
+            ops.add("{\"op\":\"replace\",\"path\":\"/spec/unschedulable\",\"value\":false}");
+        }
+        if (by.isPresent()) {
+            ops.add("{\"op\":\"remove\",\"path\":\"/metadata/annotations/" + NodeCordoning.CORDONED_BY.replace("/", "~1") + "\"}");
+        }
+        if (ops.isEmpty()) {
+            return new ActionEffect("node " + name + " is not cordoned; nothing to undo", Map.of("node", name));
+        }
+        String patch = "[" + String.join(",", ops) + "]";
         ApiErrors.call("patch", "nodes", null, name,
-                () -> cluster.client().nodes().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+                () -> cluster.client().nodes().withName(name).patch(PatchContext.of(PatchType.JSON), patch));
         return new ActionEffect("uncordoned node " + name, Map.of("node", name));
     }
 }

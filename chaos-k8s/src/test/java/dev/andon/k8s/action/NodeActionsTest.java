@@ -107,6 +107,7 @@ class NodeActionsTest {
         assertThat(undo.action()).isEqualTo("k8s.node.uncordon");
         assertThat(undo(undo).summary()).isEqualTo("uncordoned node node-1");
         assertThat(cordoned("node-1")).isFalse();
+        assertThat(cluster.client().nodes().withName("node-1").get().getMetadata().getAnnotations()).doesNotContainKey("andon.dev/cordoned-by");
         assertThat(undo(undo).summary()).contains("not cordoned by run");
         assertThat(cordoned("node-1")).isFalse();
     }
