@@ -44,7 +44,7 @@ public final class WarningEvents implements Probe {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.optional("namespace", ParamType.STRING, "namespace (default: the connection's)"),
+                ParamSpec.optional("namespace", ParamType.STRING, "namespace, or \"*\" for all (default: the connection's)"),
                 ParamSpec.optional("reasons", ParamType.STRING_LIST, "count only these reasons, e.g. [BackOff, FailedScheduling]"),
                 ParamSpec.optional("involvedName", ParamType.STRING, "count only events about objects of this name"));
     }
@@ -59,7 +59,9 @@ public final class WarningEvents implements Probe {
             List<String> reasons = parameters.stringList("reasons");
             String involved = parameters.string("involvedName").orElse(null);
             List<String> seen = new ArrayList<>();
-            PagedList.forEach(o -> cluster.client().v1().events().inNamespace(ns).list(o), null, "type=Warning", cluster.pageSize(), "events", ns, e -> {
+            boolean all = "*".equals(ns);
+            PagedList.forEach(o -> all ? cluster.client().v1().events().inAnyNamespace().list(o) : cluster.client().v1().events().inNamespace(ns).list(o),
+                    null, "type=Warning", cluster.pageSize(), "events", all ? null : ns, e -> {
                 if ("Warning".equals(e.getType()) && (reasons.isEmpty() || reasons.contains(e.getReason()))
                         && (involved == null || (e.getInvolvedObject() != null && involved.equals(e.getInvolvedObject().getName())))
                         && !lastSeen(e).isBefore(since)) {

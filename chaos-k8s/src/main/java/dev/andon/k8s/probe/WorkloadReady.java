@@ -42,7 +42,7 @@ public final class WorkloadReady implements Probe {
     public List<ParamSpec> parameters() {
         return List.of(
                 ParamSpec.withDefault("kind", ParamType.STRING, "Deployment", "workload kind").oneOf("Deployment", "StatefulSet", "DaemonSet"),
-                ParamSpec.required("name", ParamType.STRING, "workload name"),
+                ParamSpec.required("workload", ParamType.STRING, "workload name"),
                 ParamSpec.optional("namespace", ParamType.STRING, "namespace (default: the connection's)"),
                 ParamSpec.optional("minReady", ParamType.INTEGER, "ready replicas needed (default: all desired)"));
     }
@@ -53,7 +53,7 @@ public final class WorkloadReady implements Probe {
         try {
             Cluster cluster = Cluster.of(context);
             String kind = parameters.string("kind").orElse("Deployment");
-            String name = parameters.requireString("name");
+            String name = parameters.requireString("workload");
             String ns = parameters.string("namespace").orElse(cluster.defaultNamespace());
             int[] readyAndDesired = readyAndDesired(cluster, kind, ns, name);
             if (readyAndDesired == null) {
