@@ -29,10 +29,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fabric8's CRUD dispatcher plus the three things a real API server does that it does not: pages lists
- * with {@code limit}/{@code continue}, answers the Eviction subresource (refusing it while a test says a
- * disruption budget forbids it) and records every request so tests can count API calls. Expectations set
- * with {@code server.expect()} (exec, 403s) take precedence, as in Fabric8's mixed mode.
+ * Fabric8's CRUD dispatcher plus what a real API server does that it does not: pages lists with
+ * {@code limit}/{@code continue}, applies field selectors such as {@code spec.nodeName}, answers the
+ * Eviction subresource (refusing it while a test says a disruption budget forbids it) and records every
+ * request so tests can count API calls. Expectations set with {@code server.expect()} (exec, 403s) take
+ * precedence, as in Fabric8's mixed mode.
+ *
+ * <p>Set-based label requirements reach the CRUD store stripped: the mock ignores single-valued ones but
+ * splits multi-valued ones at their commas ({@code app in (a,b)} becomes a requirement on a label
+ * {@code b)}) and then matches nothing. Stripping them makes the mock behave as the issue tracker
+ * describes it, returning a superset, so tests exercise Andon's own client-side filtering.
  */
 final class ClusterDispatcher extends Dispatcher {
 
@@ -45,6 +51,8 @@ final class ClusterDispatcher extends Dispatcher {
     private final AtomicInteger requestCount = new AtomicInteger();
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> evictionRefusals = new ConcurrentHashMap<>();
+    /** Sorted list results by query, as a server's snapshot for continue tokens; any write drops them. */
+    private final Map<String, List<JsonNode>> snapshots = new ConcurrentHashMap<>();
 
     ClusterDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
         this.responses = responses;
@@ -71,12 +79,19 @@ final class ClusterDispatcher extends Dispatcher {
                 || expects(new SimpleRequest(HttpMethod.ANY, request.getPath()))) {
             return expectations.dispatch(request);
         }
-        Matcher eviction = EVICTION.matcher(request.getPath());
+        if (!"GET".equals(request.getMethod())) {
+            snapshots.clear();
+        }
+        String path = equalityOnly(request.getPath());
+        Matcher eviction = EVICTION.matcher(path);
         if ("POST".equals(request.getMethod()) && eviction.matches()) {
             return evict(eviction.group(1), eviction.group(2));
         }
-        if ("GET".equals(request.getMethod()) && query(request.getPath(), "limit") != null && query(request.getPath(), "watch") == null) {
-            return page(request.getPath());
+        if ("GET".equals(request.getMethod()) && query(path, "limit") != null && query(path, "watch") == null) {
+            return page(path);
+        }
+        if ("GET".equals(request.getMethod()) && !path.equals(request.getPath())) {
+            return crud.handleGet(path);
         }
         return crud.dispatch(request);
     }
@@ -104,19 +119,26 @@ final class ClusterDispatcher extends Dispatcher {
         String token = query(path, "continue");
         int offset = token == null || token.isEmpty() ? 0 : Integer.parseInt(token);
         String fieldSelector = query(path, "fieldSelector");
-        MockResponse all = crud.handleGet(stripPaging(path));
-        if (all.code() != 200) {
-            return all;
-        }
+        String unpaged = stripPaging(path);
         try {
-            ObjectNode list = (ObjectNode) JSON.readTree(all.getBody().readUtf8());
-            List<JsonNode> items = new ArrayList<>();
-            list.withArray("items").forEach(item -> {
-                if (fieldsMatch(item, fieldSelector)) {
-                    items.add(item);
+            List<JsonNode> items = snapshots.get(unpaged + "|" + fieldSelector);
+            if (items == null || offset == 0) {
+                MockResponse all = crud.handleGet(unpaged);
+                if (all.code() != 200) {
+                    return all;
                 }
-            });
-            items.sort(Comparator.comparing(ClusterDispatcher::sortKey));
+                items = new ArrayList<>();
+                for (JsonNode item : JSON.readTree(all.getBody().readUtf8()).withArray("items")) {
+                    if (fieldsMatch(item, fieldSelector)) {
+                        items.add(item);
+                    }
+                }
+                items.sort(Comparator.comparing(ClusterDispatcher::sortKey));
+                snapshots.put(unpaged + "|" + fieldSelector, items);
+            }
+            ObjectNode list = JSON.createObjectNode();
+            list.put("apiVersion", "v1");
+            list.put("kind", "List");
             ArrayNode page = JSON.createArrayNode();
             int end = (int) Math.min(items.size(), offset + limit);
             for (int i = offset; i < end; i++) {
@@ -159,6 +181,41 @@ final class ClusterDispatcher extends Dispatcher {
     private static String sortKey(JsonNode item) {
         JsonNode meta = item.path("metadata");
         return meta.path("namespace").asText("") + "/" + meta.path("name").asText("");
+    }
+
+    private static final Pattern EQUALITY_TERM = Pattern.compile("\\s*[A-Za-z0-9./_-]+\\s*(==|!=|=)\\s*[A-Za-z0-9._-]*\\s*");
+
+    /** The path with only the equality-based terms of its label selector left. */
+    static String equalityOnly(String path) {
+        String selector = query(path, "labelSelector");
+        if (selector == null) {
+            return path;
+        }
+        List<String> kept = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i <= selector.length(); i++) {
+            char c = i < selector.length() ? selector.charAt(i) : ',';
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (c == ',' && depth == 0) {
+                String term = selector.substring(start, i);
+                if (EQUALITY_TERM.matcher(term).matches()) {
+                    kept.add(term.trim());
+                }
+                start = i + 1;
+            }
+        }
+        int q = path.indexOf('?');
+        List<String> params = new ArrayList<>();
+        for (String pair : path.substring(q + 1).split("&")) {
+            if (!pair.startsWith("labelSelector=")) {
+                params.add(pair);
+            }
+        }
+        if (!kept.isEmpty()) {
+            params.add("labelSelector=" + java.net.URLEncoder.encode(String.join(",", kept), StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return path.substring(0, q) + (params.isEmpty() ? "" : "?" + String.join("&", params));
     }
 
     static String query(String path, String key) {
