@@ -7,18 +7,23 @@ import dev.andon.core.spi.Probe;
 import dev.andon.core.spi.ProbeObservation;
 import dev.andon.core.spi.ProviderException;
 import dev.andon.core.spi.RunContext;
+import dev.andon.k8s.ApiErrors;
 import dev.andon.k8s.Cluster;
 import dev.andon.k8s.target.LabelSelector;
-import dev.andon.k8s.target.PagedList;
 import dev.andon.k8s.target.PodFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 /**
  * {@code k8s.pods.count}: how many pods match a selector in a namespace, in a phase, optionally Ready
- * only; reported as {@code value} for expectations such as {@code value: { atLeast: 3 }}.
+ * only; reported as {@code value} for expectations such as {@code value: { atLeast: 3 }}. The pods are
+ * watched through an informer for the whole run (its list paged like every other), narrowed on the
+ * server by the selector's equality labels; the rest of the selector is applied here.
  */
 public final class PodsCount implements Probe {
 
@@ -55,6 +60,16 @@ public final class PodsCount implements Probe {
         }
     }
 
+    private static Map<String, String> equalityLabels(LabelSelector selector) {
+        Map<String, String> equality = new TreeMap<>();
+        for (LabelSelector.Requirement r : selector.requirements()) {
+            if (r.operator() == LabelSelector.Operator.EQUALS) {
+                equality.put(r.key(), r.values().iterator().next());
+            }
+        }
+        return equality;
+    }
+
     @Override
     public ProbeObservation observe(Parameters parameters, RunContext context) {
         Instant start = context.clock().instant();
@@ -65,14 +80,18 @@ public final class PodsCount implements Probe {
                     .and(LabelSelector.equalTo(parameters.stringMap("labels")));
             String phase = parameters.string("phase").orElse("Running");
             boolean readyOnly = parameters.bool("readyOnly").orElse(true);
+            Map<String, String> equality = equalityLabels(labels);
+            ProbeInformers informers = context.shared(ProbeInformers.class, ProbeInformers::new);
+            SharedIndexInformer<Pod> pods = informers.get("pods/" + ns + "/" + new TreeMap<>(equality), () -> ApiErrors.call("watch", "pods", ns, null,
+                    () -> cluster.client().pods().inNamespace(ns).withLabels(equality).withLimit(cluster.pageSize()).inform()));
             AtomicInteger count = new AtomicInteger();
-            PagedList.forEach(o -> cluster.client().pods().inNamespace(ns).list(o), labels.toQuery(), null, cluster.pageSize(), "pods", ns, pod -> {
+            for (Pod pod : pods.getStore().list()) {
                 boolean phaseOk = "Any".equals(phase) || phase.equals(PodFacts.phase(pod));
                 if (labels.matches(pod.getMetadata().getLabels()) && phaseOk && !PodFacts.isTerminating(pod)
                         && (!readyOnly || PodFacts.isReady(pod))) {
                     count.incrementAndGet();
                 }
-            });
+            }
             return ProbeObservation.of(Map.of(ProbeObservation.VALUE, count.get()), WorkloadReady.elapsed(context, start));
         } catch (ProviderException e) {
             return ProbeObservation.failed(e.getMessage(), WorkloadReady.elapsed(context, start));

@@ -12,6 +12,7 @@ import dev.andon.k8s.Cluster;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,6 +24,9 @@ import java.util.Map;
  * {@code minReady}) ready replicas. Reports {@code value} (ready), {@code desired} and {@code ok}; with
  * {@code expect: { ok: true }} the hypothesis breaks while pods are missing and holds again once the
  * workload has recovered, which is what time to recovery measures.
+ *
+ * <p>The workload is watched through an informer for the whole run (see {@link ProbeInformers}), so a
+ * continuous hypothesis costs one list and one watch, not a request per interval.
  */
 public final class WorkloadReady implements Probe {
 
@@ -55,7 +59,7 @@ public final class WorkloadReady implements Probe {
             String kind = parameters.string("kind").orElse("Deployment");
             String name = parameters.requireString("workload");
             String ns = parameters.string("namespace").orElse(cluster.defaultNamespace());
-            int[] readyAndDesired = readyAndDesired(cluster, kind, ns, name);
+            int[] readyAndDesired = readyAndDesired(cluster, context.shared(ProbeInformers.class, ProbeInformers::new), kind, ns, name);
             if (readyAndDesired == null) {
                 return ProbeObservation.failed(kind + " " + ns + "/" + name + " not found", elapsed(context, start));
             }
@@ -72,23 +76,32 @@ public final class WorkloadReady implements Probe {
         }
     }
 
-    private static int[] readyAndDesired(Cluster cluster, String kind, String ns, String name) throws ProviderException {
+    private static int[] readyAndDesired(Cluster cluster, ProbeInformers informers, String kind, String ns, String name) throws ProviderException {
         var apps = cluster.client().apps();
+        String key = kind + "/" + ns + "/" + name;
         return switch (kind) {
             case "StatefulSet" -> {
-                StatefulSet s = ApiErrors.call("get", "statefulsets", ns, name, () -> apps.statefulSets().inNamespace(ns).withName(name).get());
+                StatefulSet s = only(informers.get(key, () -> ApiErrors.call("watch", "statefulsets", ns, name,
+                        () -> apps.statefulSets().inNamespace(ns).withName(name).inform())));
                 yield s == null ? null : new int[] {n(s.getStatus() == null ? null : s.getStatus().getReadyReplicas()), n(s.getSpec().getReplicas(), 1)};
             }
             case "DaemonSet" -> {
-                DaemonSet d = ApiErrors.call("get", "daemonsets", ns, name, () -> apps.daemonSets().inNamespace(ns).withName(name).get());
-                yield d == null || d.getStatus() == null ? (d == null ? null : new int[] {0, 0})
+                DaemonSet d = only(informers.get(key, () -> ApiErrors.call("watch", "daemonsets", ns, name,
+                        () -> apps.daemonSets().inNamespace(ns).withName(name).inform())));
+                yield d == null ? null : d.getStatus() == null ? new int[] {0, 0}
                         : new int[] {n(d.getStatus().getNumberReady()), n(d.getStatus().getDesiredNumberScheduled())};
             }
             default -> {
-                Deployment d = ApiErrors.call("get", "deployments", ns, name, () -> apps.deployments().inNamespace(ns).withName(name).get());
+                Deployment d = only(informers.get(key, () -> ApiErrors.call("watch", "deployments", ns, name,
+                        () -> apps.deployments().inNamespace(ns).withName(name).inform())));
                 yield d == null ? null : new int[] {n(d.getStatus() == null ? null : d.getStatus().getReadyReplicas()), n(d.getSpec().getReplicas(), 1)};
             }
         };
+    }
+
+    private static <T> T only(SharedIndexInformer<T> informer) {
+        List<T> items = informer.getStore().list();
+        return items.isEmpty() ? null : items.get(0);
     }
 
     private static int n(Integer value) {

@@ -59,6 +59,26 @@ class ProbesTest {
     }
 
     @Test
+    @DisplayName("continuous probes read a watched cache: after the first observation, repeated ones make no API calls")
+    void probesWatchInsteadOfPolling() {
+        WorkloadReady ready = new WorkloadReady();
+        PodsCount count = new PodsCount();
+        var readyParams = Params.of(ready, "workload", "storefront");
+        var countParams = Params.of(count, "labelSelector", "app=storefront,tier notin (db)");
+        ready.observe(readyParams, context);
+        count.observe(countParams, context);
+        int afterFirst = cluster.requestCount();
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(ready.observe(readyParams, context).value("ok")).isEqualTo(true);
+            assertThat(count.observe(countParams, context).value("value")).isEqualTo(3);
+        }
+
+        assertThat(cluster.requestCount()).isEqualTo(afterFirst);
+        assertThat(cluster.requestLog()).anySatisfy(r -> assertThat(r).contains("/deployments?").contains("watch=true"));
+    }
+
+    @Test
     @DisplayName("k8s.workload.ready reports a missing workload as an error, which fails the hypothesis")
     void missingWorkload() {
         WorkloadReady probe = new WorkloadReady();
