@@ -51,12 +51,12 @@ public final class KubernetesPlugin implements AndonPlugin {
 
     @Override
     public List<TargetProvider> targetProviders() {
-        return List.of(new PodTargets(self), new NodeTargets(self), new WorkloadTargets());
+        return List.of(new PodTargets(self), new NodeTargets(self), new WorkloadTargets(self));
     }
 
     @Override
     public List<Action> actions() {
-        return List.of(new PodDelete(), new PodKillProcess(), new NodeCordon(), new NodeUncordon(), new NodeDrain(),
+        return List.of(new PodDelete(), new PodKillProcess(), new NodeCordon(), new NodeUncordon(), new NodeDrain(self),
                 new WorkloadScale(), new NetworkPartition(), new NetworkRemovePolicy());
     }
 

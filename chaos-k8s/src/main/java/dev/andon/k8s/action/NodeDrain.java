@@ -11,6 +11,7 @@ import dev.andon.core.spi.ProviderException;
 import dev.andon.core.spi.RunContext;
 import dev.andon.k8s.ApiErrors;
 import dev.andon.k8s.Cluster;
+import dev.andon.k8s.SelfIdentity;
 import dev.andon.k8s.target.NodeTargets;
 import dev.andon.k8s.target.PagedList;
 import dev.andon.k8s.target.PodFacts;
@@ -31,7 +32,8 @@ import java.util.Set;
  * {@code k8s.node.drain}: cordons a node, then evicts its pods through the Eviction API so that
  * PodDisruptionBudgets are respected (a refused eviction is retried until {@code timeout}), and waits for
  * the evicted pods to be gone. DaemonSet pods and static (mirror) pods are left, as {@code kubectl drain}
- * does. Undone by {@code k8s.node.uncordon}; the evicted pods are rescheduled by their controllers.
+ * does, and so is Andon's own pod, should it run there (its node is excluded from {@code k8s.node}
+ * targets, but only when {@code NODE_NAME} is known). Undone by {@code k8s.node.uncordon}; the evicted pods are rescheduled by their controllers.
  */
 public final class NodeDrain implements Action {
 
@@ -39,6 +41,12 @@ public final class NodeDrain implements Action {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
     public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofSeconds(1);
     static final String MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
+
+    private final SelfIdentity self;
+
+    public NodeDrain(SelfIdentity self) {
+        this.self = self;
+    }
 
     @Override
     public String name() {
@@ -79,7 +87,7 @@ public final class NodeDrain implements Action {
         Duration retry = p.duration("retryInterval").orElse(DEFAULT_RETRY_INTERVAL);
 
         NodeCordoning.cordon(cluster, node, context.runId());
-        List<Pod> pending = podsToEvict(cluster, node);
+        List<Pod> pending = podsToEvict(cluster, node, self);
         context.note("evicting " + pending.size() + " pods from node " + node);
         Eviction options = eviction(p);
         List<String> evicted = new ArrayList<>();
@@ -113,7 +121,7 @@ public final class NodeDrain implements Action {
         return new ActionEffect("drained node " + node + ": evicted " + evicted.size() + " pods", details);
     }
 
-    private static List<Pod> podsToEvict(Cluster cluster, String node) throws ProviderException {
+    private static List<Pod> podsToEvict(Cluster cluster, String node, SelfIdentity self) throws ProviderException {
         List<Pod> pods = new ArrayList<>();
         PagedList.forEach(o -> cluster.client().pods().inAnyNamespace().list(o), null, "spec.nodeName=" + node, cluster.pageSize(), "pods", null, pod -> {
             boolean onNode = pod.getSpec() != null && node.equals(pod.getSpec().getNodeName());
@@ -122,7 +130,8 @@ public final class NodeDrain implements Action {
             boolean mirror = pod.getMetadata().getAnnotations() != null && pod.getMetadata().getAnnotations().containsKey(MIRROR_ANNOTATION);
             String phase = PodFacts.phase(pod);
             boolean finished = "Succeeded".equals(phase) || "Failed".equals(phase);
-            if (onNode && !daemon && !mirror && !finished && !PodFacts.isTerminating(pod)) {
+            boolean andon = self.isSelf(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+            if (onNode && !daemon && !mirror && !finished && !andon && !PodFacts.isTerminating(pod)) {
                 pods.add(pod);
             }
         });

@@ -133,7 +133,7 @@ class NodeActionsTest {
         cluster.client().pods().inNamespace("shop").resource(new PodBuilder().withNewMetadata().withName("log-agent").withNamespace("shop")
                 .withOwnerReferences(new OwnerReferenceBuilder().withKind("DaemonSet").withName("log-agent").withController(true).build()).endMetadata()
                 .withNewSpec().withNodeName("node-1").endSpec().withNewStatus().withPhase("Running").endStatus().build()).create();
-        NodeDrain drain = new NodeDrain();
+        NodeDrain drain = new NodeDrain(SelfIdentity.NOWHERE);
         Target node = node("node-1");
         Compensation undo = drain.plannedUndo(request(drain, node)).orElseThrow();
 
@@ -149,12 +149,26 @@ class NodeActionsTest {
     }
 
     @Test
+    @DisplayName("drain never evicts Andon's own pod, even when its node was not known to be Andon's")
+    void drainSparesAndon() throws Exception {
+        fixtures.namespace("ops", Map.of());
+        fixtures.deployment("ops", "andon", 1, Map.of(), "node-1");
+        fixtures.deployment("ops", "web", 1, Map.of(), "node-1");
+        NodeDrain drain = new NodeDrain(new SelfIdentity(Optional.of("andon-rs1-0"), Optional.of("ops"), Optional.empty()));
+
+        drain.apply(request(drain, node("node-1"), "retryInterval", Duration.ofMillis(20)));
+
+        assertThat(cluster.client().pods().inNamespace("ops").list().getItems()).extracting(p -> p.getMetadata().getName())
+                .containsExactly("andon-rs1-0");
+    }
+
+    @Test
     @DisplayName("drain retries evictions a PodDisruptionBudget refuses, and succeeds once the budget allows them")
     void respectsDisruptionBudget() throws Exception {
         fixtures.namespace("shop", Map.of());
         fixtures.deployment("shop", "storefront", 1, Map.of(), "node-1");
         cluster.refuseEvictions("shop", "storefront-rs1-0", 2);
-        NodeDrain drain = new NodeDrain();
+        NodeDrain drain = new NodeDrain(SelfIdentity.NOWHERE);
 
         drain.apply(request(drain, node("node-1"), "retryInterval", Duration.ofMillis(20)));
 
@@ -168,7 +182,7 @@ class NodeActionsTest {
         fixtures.namespace("shop", Map.of());
         fixtures.deployment("shop", "storefront", 1, Map.of(), "node-1");
         cluster.refuseEvictions("shop", "storefront-rs1-0", Integer.MAX_VALUE);
-        NodeDrain drain = new NodeDrain();
+        NodeDrain drain = new NodeDrain(SelfIdentity.NOWHERE);
 
         assertThatThrownBy(() -> drain.apply(request(drain, node("node-1"), "timeout", Duration.ofMillis(300), "retryInterval", Duration.ofMillis(50))))
                 .isInstanceOf(ProviderException.class)

@@ -50,7 +50,7 @@ class WorkloadActionsTest {
     }
 
     private Target workload(String id) throws ProviderException {
-        WorkloadTargets provider = new WorkloadTargets();
+        WorkloadTargets provider = new WorkloadTargets(SelfIdentity.NOWHERE);
         return provider.candidates(Params.of(provider), context).eligible().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     }
 
@@ -78,7 +78,7 @@ class WorkloadActionsTest {
     @Test
     @DisplayName("k8s.workload lists Deployments with the workload's selector, and keeps protected ones out")
     void workloadTargets() throws Exception {
-        WorkloadTargets provider = new WorkloadTargets();
+        WorkloadTargets provider = new WorkloadTargets(SelfIdentity.NOWHERE);
 
         var found = provider.candidates(Params.of(provider), context);
 
@@ -86,6 +86,19 @@ class WorkloadActionsTest {
         assertThat(found.eligible().get(0).attribute("selector")).isEqualTo("app=storefront");
         assertThat(found.candidates()).filteredOn(c -> !c.isEligible()).singleElement()
                 .satisfies(c -> assertThat(c.exclusion()).contains("protected: the workload carries andon.dev/protected"));
+    }
+
+    @Test
+    @DisplayName("the workload Andon's own pod belongs to is never a k8s.workload target")
+    void ownWorkload() throws Exception {
+        new ClusterFixtures(cluster.client()).deployment("shop", "andon", 1, Map.of(), "node-1");
+        WorkloadTargets provider = new WorkloadTargets(SelfIdentity.pod("shop", "andon-rs1-0", "node-1"));
+
+        var found = provider.candidates(Params.of(provider), context);
+
+        assertThat(found.candidates()).filteredOn(c -> c.target().id().equals("Deployment/shop/andon")).singleElement()
+                .satisfies(c -> assertThat(c.exclusion()).contains("the workload Andon's own pod belongs to"));
+        assertThat(found.eligible()).extracting(Target::id).containsExactly("Deployment/shop/storefront");
     }
 
     @Test

@@ -104,10 +104,14 @@ public final class KubernetesBenchmark {
             Selection selection = new TargetSelector().select(set, found, new Safety(Optional.empty(), Optional.empty(), false, true),
                     TargetSelector.randomFor(42, "pods"));
             long millis = (System.nanoTime() - start) / 1_000_000;
+            long peak = peakHeap();
+            System.gc();
+            // what the selection keeps (every candidate with its reason) while the run goes on
+            long retained = usedHeap() - heapBefore;
             System.out.printf("select  pageSize %4d round %d: %,6d ms, %,d candidates, %,d eligible, %d picked, %d API calls (server saw %d), "
-                            + "heap before %d MiB, peak %d MiB%n",
+                            + "peak heap %d MiB, retained after GC %d MiB%n",
                     pageSize, round, millis, found.candidates().size(), found.eligible().size(), selection.selected().size(), found.apiCalls(),
-                    dispatcher.requests(), heapBefore >> 20, peakHeap() >> 20);
+                    dispatcher.requests(), peak >> 20, retained >> 20);
             return selection.selected();
         }
     }
