@@ -75,7 +75,7 @@ public final class KubernetesBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20);
         try {
             List<Target> picked = List.of();
-            for (long pageSize : new long[] {500, 2000}) {
+            for (long pageSize : new long[] {500, 2000, 50_000}) {
                 for (int round = 1; round <= ROUNDS; round++) {
                     picked = select(dispatcher, kubeconfig, pageSize, toDelete, round);
                 }
@@ -108,7 +108,7 @@ public final class KubernetesBenchmark {
             System.gc();
             // what the selection keeps (every candidate with its reason) while the run goes on
             long retained = usedHeap() - heapBefore;
-            System.out.printf("select  pageSize %4d round %d: %,6d ms, %,d candidates, %,d eligible, %d picked, %d API calls (server saw %d), "
+            System.out.printf("select  pageSize %5d round %d: %,6d ms, %,d candidates, %,d eligible, %d picked, %d API calls (server saw %d), "
                             + "peak heap %d MiB, retained after GC %d MiB%n",
                     pageSize, round, millis, found.candidates().size(), found.eligible().size(), selection.selected().size(), found.apiCalls(),
                     dispatcher.requests(), peak >> 20, retained >> 20);
