@@ -92,7 +92,7 @@ class PodActionsTest {
     void killsThroughExec() throws Exception {
         cluster.server().expect()
                 .withPath("/api/v1/namespaces/shop/pods/storefront-rs1-0/exec?command=kill&command=-TERM&command=1&container=app&stderr=true")
-                .andUpgradeToWebSocket().open(new StatusMessage(0)).done().once();
+                .andUpgradeToWebSocket().open().waitFor(20).andEmit(new StatusMessage(0)).done().once();
         PodKillProcess kill = new PodKillProcess();
 
         ActionEffect effect = kill.apply(request(kill, "signal", "TERM"));
@@ -105,9 +105,11 @@ class PodActionsTest {
     void killFails() {
         cluster.server().expect()
                 .withPath("/api/v1/namespaces/shop/pods/storefront-rs1-0/exec?command=kill&command=-KILL&command=42&container=app&stderr=true")
-                .andUpgradeToWebSocket().open(new io.fabric8.kubernetes.client.server.mock.ErrorStreamMessage("kill: (42) - No such process\n"),
-                        new StatusMessage(new StatusBuilder().withStatus("Failure").withReason("NonZeroExitCode")
-                                .withNewDetails().addNewCause().withReason("ExitCode").withMessage("1").endCause().endDetails().build()))
+                // as an API server does: stderr first, then the exit status on the error channel, a little later
+                .andUpgradeToWebSocket().open()
+                .waitFor(20).andEmit(new io.fabric8.kubernetes.client.server.mock.ErrorStreamMessage("kill: (42) - No such process\n"))
+                .waitFor(40).andEmit(new StatusMessage(new StatusBuilder().withStatus("Failure").withReason("NonZeroExitCode")
+                        .withNewDetails().addNewCause().withReason("ExitCode").withMessage("1").endCause().endDetails().build()))
                 .done().once();
         PodKillProcess kill = new PodKillProcess();
 
