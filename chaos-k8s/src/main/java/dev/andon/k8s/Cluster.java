@@ -41,14 +41,36 @@ public record Cluster(KubernetesClient client, String defaultNamespace, long pag
                 ParamSpec.withDefault(PAGE_SIZE, ParamType.INTEGER, DEFAULT_PAGE_SIZE, "objects per list call (limit/continue)"));
     }
 
-    /** The run's cluster; the client is created on first use and closed when the run ends. */
+    /**
+     * The run's cluster: the kubeconfig is read and the client created on first use, then shared by every
+     * part of the run and closed when the run ends.
+     */
     public static Cluster of(RunContext context) throws ProviderException {
-        Parameters settings = context.settings(PLUGIN);
-        Config config = config(settings);
-        KubernetesClient client = context.shared(KubernetesClient.class, () -> new KubernetesClientBuilder().withConfig(config).build());
-        String namespace = client.getConfiguration().getNamespace();
-        long pageSize = settings.integer(PAGE_SIZE).orElse(DEFAULT_PAGE_SIZE);
-        return new Cluster(client, namespace == null || namespace.isBlank() ? FALLBACK_NAMESPACE : namespace, Math.max(1, pageSize));
+        return context.shared(Connection.class, Connection::new).open(context.settings(PLUGIN));
+    }
+
+    /** Holds the run's cluster once connected; a configuration that fails to load is retried at the next use. */
+    static final class Connection implements AutoCloseable {
+
+        private Cluster cluster;
+
+        synchronized Cluster open(Parameters settings) throws ProviderException {
+            if (cluster == null) {
+                KubernetesClient client = new KubernetesClientBuilder().withConfig(config(settings)).build();
+                String namespace = client.getConfiguration().getNamespace();
+                long pageSize = settings.integer(PAGE_SIZE).orElse(DEFAULT_PAGE_SIZE);
+                cluster = new Cluster(client, namespace == null || namespace.isBlank() ? FALLBACK_NAMESPACE : namespace, Math.max(1, pageSize));
+            }
+            return cluster;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (cluster != null) {
+                cluster.client().close();
+                cluster = null;
+            }
+        }
     }
 
     static Config config(Parameters settings) throws ProviderException {

@@ -79,7 +79,7 @@ class KubernetesRunTest {
                     - action: k8s.pod.delete
                       target: storefront-pods
                       force: true
-                    - pause: 200ms
+                    - pause: 1s
                   recovery:
                     timeout: 20s
                     probes:
@@ -101,7 +101,7 @@ class KubernetesRunTest {
                 "--journal-dir", journals.toString(), "--seed", "5");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("HELD").contains("time to recovery");
+        assertThat(run.out()).as(run.toString()).contains("HELD").contains("time to recovery");
         assertThat(controller.created()).isEqualTo(1);
         JsonNode journal;
         try (var files = Files.list(journals)) {

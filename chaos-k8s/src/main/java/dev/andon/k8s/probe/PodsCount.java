@@ -10,6 +10,7 @@ import dev.andon.core.spi.RunContext;
 import dev.andon.k8s.ApiErrors;
 import dev.andon.k8s.Cluster;
 import dev.andon.k8s.target.LabelSelector;
+import dev.andon.k8s.target.PagedList;
 import dev.andon.k8s.target.PodFacts;
 import java.time.Instant;
 import java.util.List;
@@ -85,12 +86,20 @@ public final class PodsCount implements Probe {
             SharedIndexInformer<Pod> pods = informers.get("pods/" + ns + "/" + new TreeMap<>(equality), () -> ApiErrors.call("watch", "pods", ns, null,
                     () -> cluster.client().pods().inNamespace(ns).withLabels(equality).withLimit(cluster.pageSize()).inform()));
             AtomicInteger count = new AtomicInteger();
-            for (Pod pod : pods.getStore().list()) {
+            PagedList.Each<Pod> counter = pod -> {
                 boolean phaseOk = "Any".equals(phase) || phase.equals(PodFacts.phase(pod));
                 if (labels.matches(pod.getMetadata().getLabels()) && phaseOk && !PodFacts.isTerminating(pod)
                         && (!readyOnly || PodFacts.isReady(pod))) {
                     count.incrementAndGet();
                 }
+            };
+            if (pods.isWatching()) {
+                for (Pod pod : pods.getStore().list()) {
+                    counter.accept(pod);
+                }
+            } else {
+                // the watch is reconnecting and the cache may be stale: read the pods directly this time
+                PagedList.forEach(o -> cluster.client().pods().inNamespace(ns).list(o), labels.toQuery(), null, cluster.pageSize(), "pods", ns, counter);
             }
             return ProbeObservation.of(Map.of(ProbeObservation.VALUE, count.get()), WorkloadReady.elapsed(context, start));
         } catch (ProviderException e) {

@@ -81,25 +81,38 @@ public final class WorkloadReady implements Probe {
         String key = kind + "/" + ns + "/" + name;
         return switch (kind) {
             case "StatefulSet" -> {
-                StatefulSet s = only(informers.get(key, () -> ApiErrors.call("watch", "statefulsets", ns, name,
-                        () -> apps.statefulSets().inNamespace(ns).withName(name).inform())));
+                StatefulSet s = current(informers.get(key, () -> ApiErrors.call("watch", "statefulsets", ns, name,
+                        () -> apps.statefulSets().inNamespace(ns).withName(name).inform())),
+                        () -> ApiErrors.call("get", "statefulsets", ns, name, () -> apps.statefulSets().inNamespace(ns).withName(name).get()));
                 yield s == null ? null : new int[] {n(s.getStatus() == null ? null : s.getStatus().getReadyReplicas()), n(s.getSpec().getReplicas(), 1)};
             }
             case "DaemonSet" -> {
-                DaemonSet d = only(informers.get(key, () -> ApiErrors.call("watch", "daemonsets", ns, name,
-                        () -> apps.daemonSets().inNamespace(ns).withName(name).inform())));
+                DaemonSet d = current(informers.get(key, () -> ApiErrors.call("watch", "daemonsets", ns, name,
+                        () -> apps.daemonSets().inNamespace(ns).withName(name).inform())),
+                        () -> ApiErrors.call("get", "daemonsets", ns, name, () -> apps.daemonSets().inNamespace(ns).withName(name).get()));
                 yield d == null ? null : d.getStatus() == null ? new int[] {0, 0}
                         : new int[] {n(d.getStatus().getNumberReady()), n(d.getStatus().getDesiredNumberScheduled())};
             }
             default -> {
-                Deployment d = only(informers.get(key, () -> ApiErrors.call("watch", "deployments", ns, name,
-                        () -> apps.deployments().inNamespace(ns).withName(name).inform())));
+                Deployment d = current(informers.get(key, () -> ApiErrors.call("watch", "deployments", ns, name,
+                        () -> apps.deployments().inNamespace(ns).withName(name).inform())),
+                        () -> ApiErrors.call("get", "deployments", ns, name, () -> apps.deployments().inNamespace(ns).withName(name).get()));
                 yield d == null ? null : new int[] {n(d.getStatus() == null ? null : d.getStatus().getReadyReplicas()), n(d.getSpec().getReplicas(), 1)};
             }
         };
     }
 
-    private static <T> T only(SharedIndexInformer<T> informer) {
+    /** A read that may be refused. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T get() throws ProviderException;
+    }
+
+    /** The watched object, or a direct read while the watch is down (reconnecting) and the cache may be stale. */
+    private static <T> T current(SharedIndexInformer<T> informer, Read<T> direct) throws ProviderException {
+        if (!informer.isWatching()) {
+            return direct.get();
+        }
         List<T> items = informer.getStore().list();
         return items.isEmpty() ? null : items.get(0);
     }

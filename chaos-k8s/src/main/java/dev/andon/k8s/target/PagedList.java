@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -14,6 +13,12 @@ import java.util.function.Function;
  * holds one page at a time however large the cluster is.
  */
 public final class PagedList {
+
+    /** Takes one listed object; may refuse with the same failures as the listing itself. */
+    @FunctionalInterface
+    public interface Each<T> {
+        void accept(T item) throws ProviderException;
+    }
 
     private PagedList() {
     }
@@ -29,7 +34,7 @@ public final class PagedList {
             long pageSize,
             String resource,
             String namespace,
-            Consumer<T> each) throws ProviderException {
+            Each<T> each) throws ProviderException {
         String token = null;
         int calls = 0;
         do {
@@ -41,7 +46,9 @@ public final class PagedList {
                     .build();
             KubernetesResourceList<T> page = ApiErrors.call("list", resource, namespace, null, () -> lister.apply(options));
             calls++;
-            page.getItems().forEach(each);
+            for (T item : page.getItems()) {
+                each.accept(item);
+            }
             token = page.getMetadata() == null ? null : page.getMetadata().getContinue();
         } while (token != null && !token.isEmpty());
         return calls;

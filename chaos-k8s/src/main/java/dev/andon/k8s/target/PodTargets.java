@@ -61,22 +61,9 @@ public final class PodTargets implements TargetProvider {
         ClusterMetadata metadata = new ClusterMetadata(cluster);
         PodEligibility eligibility = new PodEligibility(selector, self, metadata);
         List<Candidate> found = new ArrayList<>();
-        ProviderException[] failure = new ProviderException[1];
         int calls = 0;
         for (String namespace : namespacesToList(selector, cluster)) {
-            calls += listPods(cluster, selector, namespace, pod -> {
-                if (failure[0] != null) {
-                    return;
-                }
-                try {
-                    eligibility.evaluate(pod, cluster.defaultNamespace()).ifPresent(found::add);
-                } catch (ProviderException e) {
-                    failure[0] = e;
-                }
-            });
-            if (failure[0] != null) {
-                throw failure[0];
-            }
+            calls += listPods(cluster, selector, namespace, pod -> eligibility.evaluate(pod, cluster.defaultNamespace()).ifPresent(found::add));
         }
         found.sort(Comparator.comparing(c -> c.target().id()));
         return new Candidates(found, calls + metadata.apiCalls());
@@ -92,7 +79,7 @@ public final class PodTargets implements TargetProvider {
         return selector.namespaces().isEmpty() ? List.of(cluster.defaultNamespace()) : selector.namespaces();
     }
 
-    private static int listPods(Cluster cluster, PodSelector selector, String namespace, java.util.function.Consumer<Pod> each)
+    private static int listPods(Cluster cluster, PodSelector selector, String namespace, PagedList.Each<Pod> each)
             throws ProviderException {
         KubernetesClient c = cluster.client();
         return PagedList.forEach(
