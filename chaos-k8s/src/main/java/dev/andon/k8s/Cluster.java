@@ -31,6 +31,10 @@ public record Cluster(KubernetesClient client, String defaultNamespace, long pag
     public static final String PAGE_SIZE = "pageSize";
     public static final long DEFAULT_PAGE_SIZE = 500;
     public static final String FALLBACK_NAMESPACE = "default";
+    public static final String STOP_ON_WARNINGS = "stopOnWarnings";
+    public static final String STOP_NAMESPACE = "stopNamespace";
+    public static final String STOP_INTERVAL = "stopInterval";
+    public static final java.time.Duration DEFAULT_STOP_INTERVAL = java.time.Duration.ofSeconds(2);
 
     static List<ParamSpec> settings() {
         return List.of(
@@ -38,7 +42,11 @@ public record Cluster(KubernetesClient client, String defaultNamespace, long pag
                 ParamSpec.optional(CONTEXT, ParamType.STRING, "kubeconfig context to use (default: the current context)"),
                 ParamSpec.optional(NAMESPACE, ParamType.STRING, "namespace used when a part names none (default: the context's)"),
                 ParamSpec.optional(MASTER_URL, ParamType.STRING, "API server URL, overriding the kubeconfig's"),
-                ParamSpec.withDefault(PAGE_SIZE, ParamType.INTEGER, DEFAULT_PAGE_SIZE, "objects per list call (limit/continue)"));
+                ParamSpec.withDefault(PAGE_SIZE, ParamType.INTEGER, DEFAULT_PAGE_SIZE, "objects per list call (limit/continue)"),
+                ParamSpec.optional(STOP_ON_WARNINGS, ParamType.STRING_LIST,
+                        "stop every run at once when a Warning event of one of these reasons appears, e.g. [BackOff, FailedScheduling]"),
+                ParamSpec.optional(STOP_NAMESPACE, ParamType.STRING, "namespace watched for those events, \"*\" for all (default: the connection's)"),
+                ParamSpec.withDefault(STOP_INTERVAL, ParamType.DURATION, DEFAULT_STOP_INTERVAL, "how often the stop events are read"));
     }
 
     /**
@@ -56,10 +64,7 @@ public record Cluster(KubernetesClient client, String defaultNamespace, long pag
 
         synchronized Cluster open(Parameters settings) throws ProviderException {
             if (cluster == null) {
-                KubernetesClient client = new KubernetesClientBuilder().withConfig(config(settings)).build();
-                String namespace = client.getConfiguration().getNamespace();
-                long pageSize = settings.integer(PAGE_SIZE).orElse(DEFAULT_PAGE_SIZE);
-                cluster = new Cluster(client, namespace == null || namespace.isBlank() ? FALLBACK_NAMESPACE : namespace, Math.max(1, pageSize));
+                cluster = connect(settings);
             }
             return cluster;
         }
@@ -71,6 +76,14 @@ public record Cluster(KubernetesClient client, String defaultNamespace, long pag
                 cluster = null;
             }
         }
+    }
+
+    /** A cluster with a client of its own, for users outside a run's parts (stop conditions); the caller closes the client. */
+    public static Cluster connect(Parameters settings) throws ProviderException {
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config(settings)).build();
+        String namespace = client.getConfiguration().getNamespace();
+        long pageSize = settings.integer(PAGE_SIZE).orElse(DEFAULT_PAGE_SIZE);
+        return new Cluster(client, namespace == null || namespace.isBlank() ? FALLBACK_NAMESPACE : namespace, Math.max(1, pageSize));
     }
 
     static Config config(Parameters settings) throws ProviderException {

@@ -3,7 +3,10 @@ package dev.andon.k8s;
 import dev.andon.core.spi.Action;
 import dev.andon.core.spi.AndonPlugin;
 import dev.andon.core.spi.ParamSpec;
+import dev.andon.core.spi.Parameters;
 import dev.andon.core.spi.Probe;
+import dev.andon.core.spi.ProviderException;
+import dev.andon.core.spi.StopCondition;
 import dev.andon.core.spi.TargetProvider;
 import dev.andon.k8s.action.NetworkPartition;
 import dev.andon.k8s.action.NetworkRemovePolicy;
@@ -14,11 +17,13 @@ import dev.andon.k8s.action.PodDelete;
 import dev.andon.k8s.action.PodKillProcess;
 import dev.andon.k8s.action.WorkloadScale;
 import dev.andon.k8s.probe.PodsCount;
+import dev.andon.k8s.probe.WarningEventStop;
 import dev.andon.k8s.probe.WarningEvents;
 import dev.andon.k8s.probe.WorkloadReady;
 import dev.andon.k8s.target.NodeTargets;
 import dev.andon.k8s.target.PodTargets;
 import dev.andon.k8s.target.WorkloadTargets;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -58,6 +63,11 @@ public final class KubernetesPlugin implements AndonPlugin {
     public List<Action> actions() {
         return List.of(new PodDelete(), new PodKillProcess(), new NodeCordon(), new NodeUncordon(), new NodeDrain(self),
                 new WorkloadScale(), new NetworkPartition(), new NetworkRemovePolicy());
+    }
+
+    @Override
+    public List<StopCondition> stopConditions(Parameters settings, Clock clock) throws ProviderException {
+        return WarningEventStop.fromSettings(settings, clock).map(List::of).orElse(List.of());
     }
 
     @Override

@@ -58,16 +58,7 @@ public final class WarningEvents implements Probe {
             String ns = parameters.string("namespace").orElse(cluster.defaultNamespace());
             List<String> reasons = parameters.stringList("reasons");
             String involved = parameters.string("involvedName").orElse(null);
-            List<String> seen = new ArrayList<>();
-            boolean all = "*".equals(ns);
-            PagedList.forEach(o -> all ? cluster.client().v1().events().inAnyNamespace().list(o) : cluster.client().v1().events().inNamespace(ns).list(o),
-                    null, "type=Warning", cluster.pageSize(), "events", all ? null : ns, e -> {
-                if ("Warning".equals(e.getType()) && (reasons.isEmpty() || reasons.contains(e.getReason()))
-                        && (involved == null || (e.getInvolvedObject() != null && involved.equals(e.getInvolvedObject().getName())))
-                        && !lastSeen(e).isBefore(since)) {
-                    seen.add(e.getReason());
-                }
-            });
+            List<String> seen = since(cluster, ns, reasons, involved, since).stream().map(Event::getReason).toList();
             Map<String, Object> values = new LinkedHashMap<>();
             values.put(ProbeObservation.VALUE, seen.size());
             values.put("reasons", String.join(",", new TreeSet<>(seen)));
@@ -76,6 +67,21 @@ public final class WarningEvents implements Probe {
         } catch (ProviderException e) {
             return ProbeObservation.failed(e.getMessage(), WorkloadReady.elapsed(context, start));
         }
+    }
+
+    /** Warning events in {@code namespace} ("*" for all) of the given reasons (any when empty) last seen at or after {@code since}. */
+    static List<Event> since(Cluster cluster, String namespace, List<String> reasons, String involvedName, Instant since) throws ProviderException {
+        boolean all = "*".equals(namespace);
+        List<Event> seen = new ArrayList<>();
+        PagedList.forEach(o -> all ? cluster.client().v1().events().inAnyNamespace().list(o) : cluster.client().v1().events().inNamespace(namespace).list(o),
+                null, "type=Warning", cluster.pageSize(), "events", all ? null : namespace, e -> {
+                    if ("Warning".equals(e.getType()) && (reasons.isEmpty() || reasons.contains(e.getReason()))
+                            && (involvedName == null || (e.getInvolvedObject() != null && involvedName.equals(e.getInvolvedObject().getName())))
+                            && !lastSeen(e).isBefore(since)) {
+                        seen.add(e);
+                    }
+                });
+        return seen;
     }
 
     private static Instant lastSeen(Event e) {
