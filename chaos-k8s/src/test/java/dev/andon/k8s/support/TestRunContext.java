@@ -4,7 +4,7 @@ import dev.andon.core.spi.Parameters;
 import dev.andon.core.spi.RunContext;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +17,7 @@ public final class TestRunContext implements RunContext, AutoCloseable {
     private final String runId;
     private final Map<String, Object> k8sSettings;
     private final Clock clock;
-    private final Map<Class<?>, Object> shared = new HashMap<>();
+    private final Map<Class<?>, Object> shared = new LinkedHashMap<>();
     private final List<String> notes = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stop = new AtomicBoolean();
 
@@ -81,7 +81,10 @@ public final class TestRunContext implements RunContext, AutoCloseable {
 
     @Override
     public synchronized void close() throws Exception {
-        for (Object value : new ArrayList<>(shared.values())) {
+        // reverse creation order, as the engine does: informers stop before the client they use closes
+        List<Object> values = new ArrayList<>(shared.values());
+        java.util.Collections.reverse(values);
+        for (Object value : values) {
             if (value instanceof AutoCloseable c) {
                 c.close();
             }
