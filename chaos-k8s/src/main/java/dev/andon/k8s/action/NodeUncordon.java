@@ -12,6 +12,7 @@ import dev.andon.k8s.target.NodeTargets;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class NodeUncordon implements Action {
             return new ActionEffect("node " + name + " is not cordoned by run " + run.get() + "; left as is", Map.of("node", name));
         }
         // a JSON patch, built from what is there, removes the annotation outright on every server
-        List<String> ops = new java.util.ArrayList<>();
+        List<String> ops = new ArrayList<>();
         if (NodeCordoning.isCordoned(node)) {
             ops.add("{\"op\":\"replace\",\"path\":\"/spec/unschedulable\",\"value\":false}");
         }

@@ -5,6 +5,7 @@ import dev.andon.core.spi.ProviderException;
 import dev.andon.core.spi.Target;
 import dev.andon.k8s.SelfIdentity;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ final class PodEligibility {
         }
         String namespace = pod.getMetadata().getNamespace();
         if (!selector.allNamespaces()) {
-            java.util.List<String> wanted = selector.namespaces().isEmpty() ? java.util.List.of(defaultNamespace) : selector.namespaces();
+            List<String> wanted = selector.namespaces().isEmpty() ? List.of(defaultNamespace) : selector.namespaces();
             if (!wanted.contains(namespace)) {
                 return Optional.empty();
             }

@@ -14,7 +14,6 @@ import dev.andon.k8s.Cluster;
 import dev.andon.k8s.SelfIdentity;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ public final class WorkloadTargets implements TargetProvider {
     @Override
     public List<String> check(Parameters parameters) {
         try {
-            dev.andon.k8s.target.LabelSelector.parse(parameters.string("labelSelector").orElse(null));
+            LabelSelector.parse(parameters.string("labelSelector").orElse(null));
             return List.of();
         } catch (IllegalArgumentException e) {
             return List.of("labelSelector: " + e.getMessage());
@@ -75,8 +74,8 @@ public final class WorkloadTargets implements TargetProvider {
     @Override
     public Candidates candidates(Parameters parameters, RunContext context) throws ProviderException {
         String kind = parameters.string("kind").orElse("Deployment");
-        dev.andon.k8s.target.LabelSelector labels = dev.andon.k8s.target.LabelSelector.parse(parameters.string("labelSelector").orElse(null))
-                .and(dev.andon.k8s.target.LabelSelector.equalTo(parameters.stringMap("labels")));
+        LabelSelector labels = LabelSelector.parse(parameters.string("labelSelector").orElse(null))
+                .and(LabelSelector.equalTo(parameters.stringMap("labels")));
         List<String> names = parameters.stringList("names");
         boolean optIn = parameters.bool("optIn").orElse(true);
         Cluster cluster = Cluster.of(context);
@@ -142,7 +141,7 @@ public final class WorkloadTargets implements TargetProvider {
         attributes.put("kind", kind);
         attributes.put("namespace", ns);
         attributes.put("workload", w.getMetadata().getName());
-        LabelSelector selector = null;
+        io.fabric8.kubernetes.api.model.LabelSelector selector = null;
         if (w instanceof Deployment d && d.getSpec() != null) {
             attributes.put("replicas", String.valueOf(d.getSpec().getReplicas()));
             selector = d.getSpec().getSelector();
