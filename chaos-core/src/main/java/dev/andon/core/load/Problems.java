@@ -1,0 +1,60 @@
+package dev.andon.core.load;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Collects every {@link Problem} of one file while it is read, so the user sees all of them at once
+ * instead of fixing one error per run.
+ */
+public final class Problems {
+
+    private final String file;
+    private final List<Problem> found = new ArrayList<>();
+
+    public Problems(String file) {
+        this.file = file;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** A problem at a value's position. */
+    public void at(Node node, String message, String hint) {
+        at(node.line(), node.column(), message, hint);
+    }
+
+    /** A problem at a key's position (unknown key, duplicate key). */
+    public void at(Node.Entry entry, String message, String hint) {
+        at(entry.line(), entry.column(), message, hint);
+    }
+
+    public void at(int line, int column, String message, String hint) {
+        found.add(new Problem(file, line, column, message, hint));
+    }
+
+    public void addAll(List<Problem> problems) {
+        found.addAll(problems);
+    }
+
+    public boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    public int size() {
+        return found.size();
+    }
+
+    /** In file order, so the list reads top to bottom like the file. */
+    public List<Problem> list() {
+        return found.stream().sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column)).toList();
+    }
+
+    public void throwIfAny() throws InvalidFileException {
+        if (!found.isEmpty()) {
+            throw new InvalidFileException(list());
+        }
+    }
+}
