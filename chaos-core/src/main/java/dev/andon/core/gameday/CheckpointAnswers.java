@@ -12,6 +12,10 @@ public interface CheckpointAnswers {
     /** The answer if one arrives within {@code wait}, empty otherwise. */
     Optional<Answer> poll(int step, GameDayStep.Checkpoint checkpoint, Duration wait) throws InterruptedException;
 
+    /** The checkpoint ended without an answer (skipped, or the game day halted). */
+    default void abandoned(int step, GameDayStep.Checkpoint checkpoint) {
+    }
+
     /** Answers every checkpoint yes, for rehearsals and tests. */
     CheckpointAnswers YES = (step, checkpoint, wait) -> Optional.of(new Answer(true, "answered automatically (--yes)", "--yes"));
 }

@@ -244,9 +244,11 @@ public final class GameDayRunner {
         private GameDayEvent.StepEnded checkpoint(GameDayStep.Checkpoint checkpoint) throws InterruptedException {
             while (true) {
                 if (halted()) {
+                    answers.abandoned(current, checkpoint);
                     return endOf(checkpoint, "halted", haltReason);
                 }
                 if (controls.skipRequested()) {
+                    answers.abandoned(current, checkpoint);
                     return endOf(checkpoint, "skipped", "skipped by the operator without an answer");
                 }
                 flushNotes();
