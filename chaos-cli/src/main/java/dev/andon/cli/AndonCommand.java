@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             dev.andon.cli.run.TargetsCommand.class,
             PluginsCommand.class,
             CompletionCommand.class,
+            dev.andon.cli.fleet.FleetCommand.class,
         })
 public final class AndonCommand implements Runnable {
 

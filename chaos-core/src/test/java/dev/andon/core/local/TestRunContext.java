@@ -10,17 +10,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /** A run context for driving parts directly: a real map of shared values, notes kept for assertions. */
-final class TestRunContext implements RunContext {
+public final class TestRunContext implements RunContext {
 
     private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
     private final List<String> notes = new CopyOnWriteArrayList<>();
     private final boolean dryRun;
 
-    TestRunContext(boolean dryRun) {
+    public TestRunContext(boolean dryRun) {
         this.dryRun = dryRun;
     }
 
-    TestRunContext() {
+    public TestRunContext() {
         this(false);
     }
 
