@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
             PluginsCommand.class,
             CompletionCommand.class,
             dev.andon.cli.fleet.FleetCommand.class,
+            dev.andon.cli.gameday.GameDayCommand.class,
         })
 public final class AndonCommand implements Runnable {
 

@@ -273,7 +273,7 @@ public final class GameDayRunner {
                     "gameday:" + gameDay.name());
             RunListener events = new StepRunEvents(current, listener);
             RunResult result = experiments.run(experiment, runOptions,
-                    RunListener.all(List.of(recorder, events, options.runListeners().apply(runId))));
+                    RunListener.all(List.of(recorder, events, options.runListeners().apply(runId, experiment.name()))));
             RunTrace trace = recorder.trace(clock.instant());
             runs.add(trace);
             String outcome = result.outcome().spelling();

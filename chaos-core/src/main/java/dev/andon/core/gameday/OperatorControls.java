@@ -26,7 +26,12 @@ public final class OperatorControls {
 
     /** A note timestamped now; the step number is filled in when the runner takes it. */
     public void note(String text) {
-        notes.add(new GameDayEvent.Noted(clock.instant(), 0, text.strip(), "operator"));
+        note(text, "operator");
+    }
+
+    /** A note from somewhere else than the operator's keyboard, e.g. {@code fleet} for the practice fleet's supervisor. */
+    public void note(String text, String source) {
+        notes.add(new GameDayEvent.Noted(clock.instant(), 0, text.strip(), source));
     }
 
     /** Skips the current step: a running experiment stops and its rollbacks run. */

@@ -15,4 +15,10 @@ public interface ProbeSpecReader {
 
     /** The probe, or empty with the reasons added to {@code problems}. */
     Optional<ProbeSpec> read(String file, Node probe, List<Problem> problems);
+
+    /** Probes read by the experiment loader's own rules, with every plugin of the registry. */
+    static ProbeSpecReader of(dev.andon.core.spi.PluginRegistry registry) {
+        dev.andon.core.load.HypothesisProbes probes = new dev.andon.core.load.HypothesisProbes(registry);
+        return (file, node, problems) -> probes.read(file, node, "abort probe", problems);
+    }
 }

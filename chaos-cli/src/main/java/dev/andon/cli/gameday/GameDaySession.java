@@ -1,0 +1,164 @@
+package dev.andon.cli.gameday;
+
+import dev.andon.cli.ExitCodes;
+import dev.andon.cli.UserError;
+import dev.andon.cli.fleet.PracticeFleet;
+import dev.andon.core.engine.ExperimentRunner;
+import dev.andon.core.engine.RunListener;
+import dev.andon.core.gameday.CheckpointAnswers;
+import dev.andon.core.gameday.EngineSteps;
+import dev.andon.core.gameday.GameDay;
+import dev.andon.core.gameday.GameDayJournal;
+import dev.andon.core.gameday.GameDayListener;
+import dev.andon.core.gameday.GameDayLoader;
+import dev.andon.core.gameday.GameDayOptions;
+import dev.andon.core.gameday.GameDayResult;
+import dev.andon.core.gameday.GameDayRunner;
+import dev.andon.core.gameday.OperatorControls;
+import dev.andon.core.gameday.ProbeSpecReader;
+import dev.andon.core.gameday.QueuedAnswers;
+import dev.andon.core.gameday.ScriptedAnswers;
+import dev.andon.core.journal.JournalWriter;
+import dev.andon.core.load.ExperimentLoader;
+import dev.andon.core.load.InvalidFileException;
+import dev.andon.core.load.Variables;
+import dev.andon.core.spi.PluginRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One {@code andon gameday run}: loads the game day (and every experiment it names) before anything starts,
+ * optionally starts the practice fleet, then runs the steps with the terminal view and the journal listening
+ * and the operator's console reading input on its own thread.
+ */
+final class GameDaySession {
+
+    /**
+     * What the command line asked for.
+     *
+     * @param answers       a scripted answer file, or empty
+     * @param yes           answer every checkpoint yes
+     * @param journal       the game-day journal's path, or empty for {@code <journalDir>/gameday-<name>-<stamp>.json}
+     * @param withFleet     start a practice fleet of this many replicas for the session (0: none)
+     */
+    record Request(Path file, Variables variables, boolean yes, Optional<Path> answers, Optional<Path> journal, Path journalDir,
+            int withFleet, long seed, boolean dryRun) {
+    }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final PluginRegistry registry;
+    private final Clock clock;
+    private final InputStream input;
+    private final PrintWriter out;
+
+    GameDaySession(PluginRegistry registry, Clock clock, InputStream input, PrintWriter out) {
+        this.registry = registry;
+        this.clock = clock;
+        this.input = input;
+        this.out = out;
+    }
+
+    int run(Request request) throws InvalidFileException {
+        OperatorControls controls = new OperatorControls(clock);
+        try (Fleet fleet = Fleet.start(request.withFleet(), controls, out)) {
+            Variables variables = fleet.variables(request.variables());
+            GameDay gameDay = new GameDayLoader(ProbeSpecReader.of(registry)).load(request.file(), variables);
+            GameDayRunner runner = new GameDayRunner(
+                    new EngineSteps(new ExperimentLoader(registry), new ExperimentRunner(registry, clock), variables.environment()), registry, clock);
+            runner.prepare(gameDay);
+            Optional<QueuedAnswers> typed = Optional.empty();
+            CheckpointAnswers answers;
+            if (request.answers().isPresent()) {
+                ScriptedAnswers scripted = ScriptedAnswers.load(request.answers().get());
+                scripted.check(gameDay);
+                answers = scripted;
+            } else if (request.yes()) {
+                answers = CheckpointAnswers.YES;
+            } else {
+                QueuedAnswers queued = new QueuedAnswers();
+                typed = Optional.of(queued);
+                answers = queued;
+            }
+            Path journalPath = request.journal().orElseGet(() ->
+                    request.journalDir().resolve("gameday-" + gameDay.name() + "-" + STAMP.format(clock.instant()) + ".json"));
+            Path runJournals = journalPath.toAbsolutePath().getParent();
+            GameDayOptions options = new GameDayOptions(request.seed(), request.dryRun(),
+                    (runId, experiment) -> new JournalWriter(runJournals.resolve(experiment + "-" + runId + ".json")));
+            GameDayListener listener = GameDayListener.all(List.of(new GameDayJournal(journalPath), new GameDayTerminal(out)));
+            GameDayResult result;
+            try (OperatorConsole console = new OperatorConsole(input, out, controls, typed).start()) {
+                result = runner.run(gameDay, options, answers, controls, listener);
+            }
+            out.println("journal: " + journalPath);
+            out.println("report:  andon report " + journalPath + " --output gameday-" + gameDay.name() + ".html");
+            out.flush();
+            return result.outcome().exitCode();
+        }
+    }
+
+    /** The practice fleet of {@code --with-fleet}: its port, size and id become the variables {@code port}, {@code replicas} and {@code fleet}. */
+    private static final class Fleet implements AutoCloseable {
+        private final PracticeFleet fleet;
+
+        private Fleet(PracticeFleet fleet) {
+            this.fleet = fleet;
+        }
+
+        static Fleet start(int replicas, OperatorControls controls, PrintWriter out) {
+            if (replicas <= 0) {
+                return new Fleet(null);
+            }
+            try {
+                PracticeFleet started = PracticeFleet.start(replicas, 0, PracticeFleet.DEFAULT_RESTART_DELAY, event -> controls.note(event, "fleet"));
+                warmUp(started);
+                out.println("practice fleet: " + replicas + " replicas behind " + started.frontUrl() + " (stopped when the game day ends)");
+                return new Fleet(started);
+            } catch (IOException e) {
+                throw new UserError(ExitCodes.PLATFORM_ERROR, "cannot start the practice fleet: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UserError(ExitCodes.INTERRUPTED, "interrupted while starting the practice fleet");
+            }
+        }
+
+        /**
+         * A few requests through the front before the first step: freshly started JVMs answer their first
+         * requests slowly, and a hypothesis checked before injecting would otherwise fail on a cold fleet.
+         */
+        private static void warmUp(PracticeFleet fleet) throws IOException, InterruptedException {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(fleet.frontUrl()).timeout(java.time.Duration.ofSeconds(5)).GET().build();
+            for (int i = 0; i < 10 * fleet.replicaPids().size(); i++) {
+                client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+            }
+        }
+
+        Variables variables(Variables given) {
+            if (fleet == null) {
+                return given;
+            }
+            Map<String, String> cli = new HashMap<>(given.cli());
+            cli.put("port", Integer.toString(fleet.frontPort()));
+            cli.put("replicas", Integer.toString(fleet.replicaPids().size()));
+            cli.put("fleet", fleet.id());
+            return new Variables(cli, given.files(), given.environment());
+        }
+
+        @Override
+        public void close() {
+            if (fleet != null) {
+                fleet.close();
+            }
+        }
+    }
+}
