@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             CompletionCommand.class,
             dev.andon.cli.fleet.FleetCommand.class,
             dev.andon.cli.gameday.GameDayCommand.class,
+            dev.andon.cli.report.ReportCommand.class,
         })
 public final class AndonCommand implements Runnable {
 

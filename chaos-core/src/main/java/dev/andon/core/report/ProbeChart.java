@@ -14,7 +14,7 @@ import java.util.Optional;
 final class ProbeChart {
 
     static final int WIDTH = 760;
-    static final int LEFT = 56;
+    static final int LEFT = 100;
     static final int RIGHT = 20;
     static final int TOP = 48;
     static final int PLOT_HEIGHT = 170;
@@ -95,7 +95,7 @@ final class ProbeChart {
             // Verdict strip.
             int rowY = stripTop + p * ROW;
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">%s</text>", LEFT - 6, rowY + 10,
-                    Text.html(shorten(probe, 12))));
+                    Text.html(shorten(probe, 15))));
             for (RunTrace.SampleTrace sample : samples) {
                 if (sample.probe().equals(probe)) {
                     double x = x(t0, sample.at(), spanMs, plotWidth);

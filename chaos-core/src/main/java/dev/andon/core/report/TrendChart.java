@@ -13,7 +13,7 @@ final class TrendChart {
     private static final int HEIGHT = 170;
     private static final int LEFT = 48;
     private static final int RIGHT = 14;
-    private static final int TOP = 16;
+    private static final int TOP = 28;
     private static final int BOTTOM = 30;
 
     private TrendChart() {
