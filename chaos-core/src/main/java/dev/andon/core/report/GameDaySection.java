@@ -115,7 +115,7 @@ final class GameDaySection {
         double plot = width - 2 * left;
         double span = Math.max(1, Duration.between(g.started(), end).toMillis());
         StringBuilder s = new StringBuilder();
-        s.append("<svg class=\"step-strip\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width)
+        s.append("<svg class=\"step-strip\" viewBox=\"0 0 ").append(width)
                 .append(" 64\" width=\"100%\" role=\"img\" aria-label=\"Steps over time\">");
         for (GameDayTrace.StepTrace st : g.steps()) {
             if (st.started().isEmpty()) {

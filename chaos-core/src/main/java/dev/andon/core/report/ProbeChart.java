@@ -37,7 +37,7 @@ final class ProbeChart {
         int height = stripTop + Math.max(1, probes.size()) * ROW + 28;
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT,
-                "<svg class=\"probe-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" "
+                "<svg class=\"probe-chart\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" "
                         + "aria-label=\"Probe latency and verdicts of run %s\" data-run-id=\"%s\">",
                 WIDTH, height, Text.html(run.runId()), Text.html(run.runId())));
         s.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" fill=\"#ffffff\"/>");

@@ -38,7 +38,7 @@ final class TrendChart {
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "<svg class=\"trend-chart %s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
+        s.append(String.format(Locale.ROOT, "<svg class=\"trend-chart %s\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
                 + "role=\"img\" aria-label=\"%s of %s\" data-experiment=\"%s\">", kind, WIDTH, HEIGHT, Text.html(title), Text.html(trend.experiment()),
                 Text.html(trend.experiment())));
         s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>", WIDTH, HEIGHT));
