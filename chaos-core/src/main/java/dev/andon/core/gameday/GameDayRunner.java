@@ -100,7 +100,7 @@ public final class GameDayRunner {
         private final List<GameDayEvent.StepEnded> ended = new ArrayList<>();
         private final List<RunTrace> runs = new ArrayList<>();
         private AbortWatch watch;
-        private String haltReason;
+        private volatile String haltReason;
         private volatile int current;
 
         Session(GameDay gameDay, GameDayOptions options, CheckpointAnswers answers, OperatorControls controls,
@@ -179,7 +179,7 @@ public final class GameDayRunner {
         }
 
         /** True once the cord is pulled or an abort criterion tripped; the first time, the halt is journaled. */
-        private boolean halted() {
+        private synchronized boolean halted() {
             if (haltReason != null) {
                 return true;
             }
@@ -189,11 +189,12 @@ public final class GameDayRunner {
                 return false;
             }
             haltReason = cord.orElseGet(() -> abort.get().reason());
-            listener.on(new GameDayEvent.Halted(clock.instant(), current, cord.isPresent() ? "cord" : "abort-criterion", haltReason));
+            Instant at = cord.isPresent() ? controls.haltedAt().orElseGet(clock::instant) : clock.instant();
+            listener.on(new GameDayEvent.Halted(at, current, cord.isPresent() ? "cord" : "abort-criterion", haltReason));
             return true;
         }
 
-        private void flushNotes() {
+        private synchronized void flushNotes() {
             for (GameDayEvent.Noted n : controls.drainNotes()) {
                 listener.on(new GameDayEvent.Noted(n.at(), current, n.text(), n.source()));
             }
@@ -265,10 +266,12 @@ public final class GameDayRunner {
             Experiment experiment = experimentsByStep.get(step);
             String runId = RunIds.next(clock.instant());
             RunTraceRecorder recorder = new RunTraceRecorder();
-            StopSignal stop = StopSignal.anyOf(List.of(controls.asStopSignal(), watch, () -> {
+            // The first signal journals notes and a halt as they happen, so the timeline shows the halt before the rollbacks it causes.
+            StopSignal stop = StopSignal.anyOf(List.of(() -> {
                 flushNotes();
+                halted();
                 return Optional.empty();
-            }));
+            }, controls.asStopSignal(), watch));
             RunOptions runOptions = new RunOptions(runId, options.seed() + current - 1, options.dryRun(), Map.of(), stop,
                     "gameday:" + gameDay.name());
             RunListener events = new StepRunEvents(current, listener);

@@ -19,6 +19,7 @@ public final class OperatorControls {
     private final ConcurrentLinkedQueue<GameDayEvent.Noted> notes = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean skip = new AtomicBoolean();
     private final AtomicReference<String> halt = new AtomicReference<>();
+    private volatile java.time.Instant haltedAt;
 
     public OperatorControls(Clock clock) {
         this.clock = clock;
@@ -41,7 +42,15 @@ public final class OperatorControls {
 
     /** Pulls the cord: the running experiment stops, its rollbacks run, no further step starts. */
     public void halt(String reason) {
-        halt.compareAndSet(null, reason);
+        java.time.Instant now = clock.instant();
+        if (halt.compareAndSet(null, reason)) {
+            haltedAt = now;
+        }
+    }
+
+    /** When the cord was pulled, once it was. */
+    Optional<java.time.Instant> haltedAt() {
+        return Optional.ofNullable(haltedAt);
     }
 
     public Optional<String> haltReason() {
