@@ -57,6 +57,8 @@ public final class FleetCommand implements Callable<Integer> {
         Thread closeOnSignal = new Thread(() -> {
             fleet.close();
             stopped.countDown();
+            out.println("practice fleet stopped; no replica left running");
+            out.flush();
         }, "andon-fleet-shutdown");
         Runtime.getRuntime().addShutdownHook(closeOnSignal);
         try {
@@ -104,7 +106,10 @@ public final class FleetCommand implements Callable<Integer> {
             out.println("replica-" + (i + 1) + ": pid " + pids.get(i) + ", port " + ports.get(i));
         }
         out.println("restart delay: " + Durations.format(restartDelay));
-        out.println("select the replicas with: provider local.process, selector { commandMatches: \"fleet-replica\" }");
+        out.println("status: " + fleet.frontUrl().resolve("/_fleet") + " (how many replicas answer)");
+        out.println("fleet id: " + fleet.id() + "  (andon run experiments/local/quickstart.yaml --var port=" + fleet.frontPort()
+                + " --var fleet=" + fleet.id() + ")");
+        out.println("select the replicas with: provider local.process, selector { commandMatches: \"--role fleet-replica .*--fleet " + fleet.id() + "\" }");
         out.println(runFor == null ? "press Ctrl-C to stop" : "stopping in " + Durations.format(runFor));
         out.flush();
     }

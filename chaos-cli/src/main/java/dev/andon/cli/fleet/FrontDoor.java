@@ -13,21 +13,29 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * The fleet's one port: forwards each GET to the next live replica, round-robin, and tries the others
  * when one does not answer, so the front keeps answering as long as one replica does (503 otherwise).
+ * {@value #STATUS_PATH} answers with the number of replicas that answer now.
  */
 final class FrontDoor implements AutoCloseable {
 
     /** Replicas answer a few bytes from memory on loopback; one silent for this long (stopped, hung) is skipped. */
     private static final Duration REPLICA_TIMEOUT = Duration.ofSeconds(1);
     static final String REPLICA_HEADER = "X-Andon-Replica";
+    /** The fleet's own page: how many replicas answer, for recovery probes ({@code jsonPath: $.up}). */
+    static final String STATUS_PATH = "/_fleet";
+    /** A health check of a replica on loopback; short so that the status page itself stays fast. */
+    private static final Duration HEALTH_TIMEOUT = Duration.ofMillis(500);
 
+    private final int expectedReplicas;
     private final Supplier<List<RunningReplica>> replicas;
     private final AtomicInteger next = new AtomicInteger();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(REPLICA_TIMEOUT).build();
@@ -38,7 +46,8 @@ final class FrontDoor implements AutoCloseable {
     });
     private final HttpServer server;
 
-    FrontDoor(int port, Supplier<List<RunningReplica>> replicas) throws IOException {
+    FrontDoor(int port, int expectedReplicas, Supplier<List<RunningReplica>> replicas) throws IOException {
+        this.expectedReplicas = expectedReplicas;
         this.replicas = replicas;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
@@ -47,8 +56,17 @@ final class FrontDoor implements AutoCloseable {
             throw new BindException("port " + port + " is in use; choose another port, or 0 for any free port");
         }
         server.createContext("/", this::forward);
+        server.createContext(STATUS_PATH, this::status);
         server.setExecutor(handlers);
         server.start();
+    }
+
+    /**
+     * Sends one health check to every replica and waits for the answers: the first request of a fresh JVM
+     * loads the whole HTTP client, which would otherwise make the first status page report no replica up.
+     */
+    void warmUp() {
+        replicas.get().stream().map(this::answers).toList().forEach(CompletableFuture::join);
     }
 
     int port() {
@@ -85,6 +103,41 @@ final class FrontDoor implements AutoCloseable {
             }
             reply(exchange, 503, "text/plain", "no replica of the practice fleet answered\n".getBytes(StandardCharsets.UTF_8), null);
         }
+    }
+
+    /** {@code {"replicas":3,"up":2,"members":[{"name":"replica-1","pid":4242,"port":39001,"up":true},...]}}. */
+    private void status(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            List<RunningReplica> all = replicas.get();
+            List<CompletableFuture<Boolean>> checks = all.stream().map(this::answers).toList();
+            StringBuilder members = new StringBuilder();
+            int up = 0;
+            for (int i = 0; i < all.size(); i++) {
+                RunningReplica replica = all.get(i);
+                boolean answered = checks.get(i).join();
+                up += answered ? 1 : 0;
+                members.append(i == 0 ? "" : ",")
+                        .append("{\"name\":\"").append(replica.name())
+                        .append("\",\"pid\":").append(replica.pid())
+                        .append(",\"port\":").append(replica.port())
+                        .append(",\"up\":").append(answered).append('}');
+            }
+            String body = "{\"replicas\":" + expectedReplicas + ",\"up\":" + up + ",\"members\":[" + members + "]}\n";
+            reply(exchange, 200, "application/json", body.getBytes(StandardCharsets.UTF_8), null);
+        }
+    }
+
+    /** Whether the replica answers 200 now; a stopped or dying replica does not. */
+    private CompletableFuture<Boolean> answers(RunningReplica replica) {
+        if (!replica.isAlive()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replica.port() + "/"))
+                .timeout(HEALTH_TIMEOUT).GET().build();
+        return client.sendAsync(health, HttpResponse.BodyHandlers.discarding())
+                .thenApply(response -> response.statusCode() == 200)
+                .completeOnTimeout(false, HEALTH_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS)
+                .exceptionally(failure -> false);
     }
 
     private static void reply(HttpExchange exchange, int status, String type, byte[] body, String replica) throws IOException {

@@ -54,9 +54,10 @@ public final class PracticeFleet implements AutoCloseable {
         // The id tells this fleet's replicas from any other fleet's on the same machine.
         String id = UUID.randomUUID().toString().substring(0, 8);
         ReplicaSupervisor supervisor = new ReplicaSupervisor(replicas, restartDelay, new ReplicaLauncher(id), events);
-        FrontDoor front = new FrontDoor(frontPort, supervisor::replicas);
+        FrontDoor front = new FrontDoor(frontPort, replicas, supervisor::replicas);
         try {
             supervisor.start();
+            front.warmUp();
         } catch (IOException | InterruptedException | RuntimeException e) {
             supervisor.close();
             front.close();

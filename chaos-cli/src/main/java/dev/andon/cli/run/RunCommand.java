@@ -2,6 +2,7 @@ package dev.andon.cli.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.andon.aws.cloudwatch.AlarmStopCondition;
 import dev.andon.cli.options.PlatformOptions;
 import dev.andon.cli.options.VariableOptions;
 import dev.andon.cli.options.VerboseOption;
@@ -10,6 +11,7 @@ import dev.andon.core.engine.RunIds;
 import dev.andon.core.engine.RunListener;
 import dev.andon.core.engine.RunOptions;
 import dev.andon.core.engine.RunResult;
+import dev.andon.core.engine.StopSignal;
 import dev.andon.core.journal.JournalWriter;
 import dev.andon.core.model.Experiment;
 import java.io.PrintWriter;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,6 +76,8 @@ public final class RunCommand implements Callable<Integer> {
         long pickSeed = seed != null ? seed : Seeds.fresh();
         String runId = RunIds.next();
         Path journalPath = journal != null ? journal : journalDir.resolve(experiment.name() + "-" + runId + ".json");
+        // A run that died here before leaves faults in place: undo them before adding new ones.
+        RecoverCommand.recover(journalPath.toAbsolutePath().getParent(), out);
 
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(new JournalWriter(journalPath));
@@ -80,9 +85,14 @@ public final class RunCommand implements Callable<Integer> {
             listeners.add(new TerminalReporter(out));
         }
         RunResult result;
+        // CloudWatch stop alarms (spec.settings.aws.stopAlarms) abort the run like the cord does.
+        Optional<AlarmStopCondition> alarms = AlarmStopCondition.forExperiment(experiment, overrides, Clock.systemUTC());
         try (SignalStop signals = SignalStop.install()) {
-            RunOptions options = new RunOptions(runId, pickSeed, dryRun, overrides, signals, "cli");
+            StopSignal stop = alarms.<StopSignal>map(a -> StopSignal.anyOf(List.of(signals, a))).orElse(signals);
+            RunOptions options = new RunOptions(runId, pickSeed, dryRun, overrides, stop, "cli");
             result = new ExperimentRunner(files.registry(), Clock.systemUTC()).run(experiment, options, RunListener.all(listeners));
+        } finally {
+            alarms.ifPresent(AlarmStopCondition::close);
         }
         if (output == OutputFormat.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(RunResultJson.of(result, journalPath)));

@@ -126,7 +126,11 @@ public final class TerminalReporter implements RunListener {
     private static String describe(ProbeSample s) {
         Object status = s.values().get("status");
         Object value = s.values().get("value");
-        String what = status != null ? "status " + status : value != null ? "value " + value : "ok";
+        Object stdout = s.values().get("stdout");
+        String what = status != null ? "status " + status
+                : value != null ? "value " + value
+                : stdout != null && !stdout.toString().isBlank() ? "stdout '" + shorten(stdout.toString().strip()) + "'"
+                : "ok";
         return what + " in " + s.latency().toMillis() + "ms";
     }
 

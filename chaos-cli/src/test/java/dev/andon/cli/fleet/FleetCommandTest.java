@@ -48,7 +48,7 @@ class FleetCommandTest {
                 .containsPattern("replica-1: pid \\d+, port \\d+")
                 .containsPattern("replica-2: pid \\d+, port \\d+")
                 .contains("restart delay: 500ms")
-                .contains("commandMatches: \"fleet-replica\"")
+                .contains("commandMatches: \"--role fleet-replica .*--fleet ")
                 .endsWith("practice fleet stopped; no replica left running\n");
         assertThat(pids(out.toString())).hasSize(2)
                 .allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());

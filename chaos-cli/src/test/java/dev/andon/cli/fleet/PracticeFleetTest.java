@@ -93,6 +93,23 @@ class PracticeFleetTest {
     }
 
     @Test
+    @DisplayName("/_fleet reports how many replicas answer: all at first, one fewer while a killed replica is down")
+    void statusPageCountsAnsweringReplicas() throws Exception {
+        PracticeFleet fleet = start(2, Duration.ofMinutes(10));
+        List<Long> pids = fleet.replicaPids();
+
+        HttpResponse<String> healthy = get(fleet, "/_fleet");
+        ProcessHandle.of(pids.get(1)).orElseThrow().destroyForcibly();
+
+        assertThat(healthy.statusCode()).isEqualTo(200);
+        assertThat(healthy.body()).isEqualTo("{\"replicas\":2,\"up\":2,\"members\":["
+                + "{\"name\":\"replica-1\",\"pid\":" + pids.get(0) + ",\"port\":" + fleet.replicaPorts().get(0) + ",\"up\":true},"
+                + "{\"name\":\"replica-2\",\"pid\":" + pids.get(1) + ",\"port\":" + fleet.replicaPorts().get(1) + ",\"up\":true}]}\n");
+        await().atMost(Duration.ofSeconds(5)).until(() -> get(fleet, "/_fleet").body().startsWith("{\"replicas\":2,\"up\":1,"));
+        assertThat(get(fleet, "/_fleet").body()).contains("\"pid\":" + pids.get(1) + ",\"port\":" + fleet.replicaPorts().get(1) + ",\"up\":false}");
+    }
+
+    @Test
     @DisplayName("close() kills every replica and leaves no process of the fleet behind")
     void closeLeavesNothingBehind() throws Exception {
         PracticeFleet fleet = start(2, Duration.ofMillis(100));
@@ -134,7 +151,11 @@ class PracticeFleetTest {
     }
 
     private HttpResponse<String> get(PracticeFleet fleet) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(fleet.frontUrl()).timeout(Duration.ofSeconds(5)).build(),
+        return get(fleet, "/");
+    }
+
+    private HttpResponse<String> get(PracticeFleet fleet, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(fleet.frontUrl().resolve(path)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -92,6 +92,9 @@ final class HttpProbe implements Probe {
             return ProbeObservation.failed("cannot request " + url + ": " + e.getMessage(), Duration.ZERO);
         }
         HttpClients clients = context.shared(HttpClients.class, HttpClients::new);
+        if (clients.firstUse() && SAFE_METHODS.contains(request.method())) {
+            warmUp(clients.client(parameters.flag(FOLLOW_REDIRECTS)), request, timeout);
+        }
         // Latency is elapsed time, so it is read from the monotonic clock, not from the run's wall Clock.
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<String>> response = clients.client(parameters.flag(FOLLOW_REDIRECTS))
@@ -110,6 +113,20 @@ final class HttpProbe implements Probe {
             Thread.currentThread().interrupt();
             response.cancel(true);
             return ProbeObservation.failed("interrupted while requesting " + url, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** Methods that may be sent once more than asked without changing anything (RFC 9110, section 9.2.1). */
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
+    /** One untimed request whose answer is ignored: it only loads and connects the client. */
+    private static void warmUp(java.net.http.HttpClient client, HttpRequest request, Duration timeout) {
+        try {
+            client.sendAsync(request, info -> new CappedBodySubscriber(BODY_LIMIT_BYTES)).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // The timed request that follows observes and reports the same failure.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
