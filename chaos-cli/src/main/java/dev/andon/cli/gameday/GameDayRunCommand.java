@@ -2,9 +2,11 @@ package dev.andon.cli.gameday;
 
 import dev.andon.cli.ExitCodes;
 import dev.andon.cli.UserError;
+import dev.andon.cli.options.StoreOptions;
 import dev.andon.cli.options.VariableOptions;
 import dev.andon.cli.options.VerboseOption;
 import dev.andon.core.spi.PluginRegistry;
+import dev.andon.core.store.StoreSession;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Run a game day in this terminal: each step in turn, a countdown for waits, live probes during experiments, prompts at checkpoints.",
             "While it runs, type: n <text> to add a note, s to skip the step, h to pull the cord; at a checkpoint: yes|no [note].",
+            "'andon halt' from another terminal (same store) halts it too; its runs are recorded in the store's history.",
             "Exit codes: 0 completed, 1 completed with findings, 2 invalid file or usage, 3 halted, 4 failed."
         })
 public final class GameDayRunCommand implements Callable<Integer> {
@@ -59,6 +62,9 @@ public final class GameDayRunCommand implements Callable<Integer> {
     VariableOptions variables;
 
     @Mixin
+    StoreOptions store;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -72,6 +78,9 @@ public final class GameDayRunCommand implements Callable<Integer> {
         long pickSeed = seed != null ? seed : new SecureRandom().nextInt(1_000_000_000);
         GameDaySession.Request request = new GameDaySession.Request(file, variables.variables(), yes, Optional.ofNullable(answers),
                 Optional.ofNullable(journal), journalDir, withFleet, pickSeed, dryRun);
-        return new GameDaySession(PluginRegistry.load(), Clock.systemUTC(), System.in, spec.commandLine().getOut()).run(request);
+        Clock clock = Clock.systemUTC();
+        try (StoreSession session = store.open(clock, spec.commandLine().getErr())) {
+            return new GameDaySession(PluginRegistry.load(), clock, System.in, spec.commandLine().getOut(), Optional.of(session)).run(request);
+        }
     }
 }

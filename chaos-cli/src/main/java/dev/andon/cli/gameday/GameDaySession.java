@@ -5,6 +5,7 @@ import dev.andon.cli.UserError;
 import dev.andon.cli.fleet.PracticeFleet;
 import dev.andon.core.engine.ExperimentRunner;
 import dev.andon.core.engine.RunListener;
+import dev.andon.core.engine.StopSignal;
 import dev.andon.core.gameday.CheckpointAnswers;
 import dev.andon.core.gameday.EngineSteps;
 import dev.andon.core.gameday.GameDay;
@@ -23,6 +24,7 @@ import dev.andon.core.load.ExperimentLoader;
 import dev.andon.core.load.InvalidFileException;
 import dev.andon.core.load.Variables;
 import dev.andon.core.spi.PluginRegistry;
+import dev.andon.core.store.StoreSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -60,12 +62,15 @@ final class GameDaySession {
     private final Clock clock;
     private final InputStream input;
     private final PrintWriter out;
+    private final Optional<StoreSession> store;
 
-    GameDaySession(PluginRegistry registry, Clock clock, InputStream input, PrintWriter out) {
+    /** @param store where runs are recorded and the shared cord is read ({@code andon halt}); empty for none */
+    GameDaySession(PluginRegistry registry, Clock clock, InputStream input, PrintWriter out, Optional<StoreSession> store) {
         this.registry = registry;
         this.clock = clock;
         this.input = input;
         this.out = out;
+        this.store = store;
     }
 
     int run(Request request) throws InvalidFileException {
@@ -73,8 +78,9 @@ final class GameDaySession {
         try (Fleet fleet = Fleet.start(request.withFleet(), controls, out)) {
             Variables variables = fleet.variables(request.variables());
             GameDay gameDay = new GameDayLoader(ProbeSpecReader.of(registry)).load(request.file(), variables);
-            GameDayRunner runner = new GameDayRunner(
-                    new EngineSteps(new ExperimentLoader(registry), new ExperimentRunner(registry, clock), variables.environment()), registry, clock);
+            ExperimentRunner engine = new ExperimentRunner(registry, clock)
+                    .withGuards(store.map(s -> List.of(s.haltGuard())).orElse(List.of()));
+            GameDayRunner runner = new GameDayRunner(new EngineSteps(new ExperimentLoader(registry), engine, variables.environment()), registry, clock);
             runner.prepare(gameDay);
             Optional<QueuedAnswers> typed = Optional.empty();
             CheckpointAnswers answers;
@@ -92,8 +98,11 @@ final class GameDaySession {
             Path journalPath = request.journal().orElseGet(() ->
                     request.journalDir().resolve("gameday-" + gameDay.name() + "-" + STAMP.format(clock.instant()) + ".json"));
             Path runJournals = journalPath.toAbsolutePath().getParent();
-            GameDayOptions options = new GameDayOptions(request.seed(), request.dryRun(),
-                    (runId, experiment) -> new JournalWriter(runJournals.resolve(experiment + "-" + runId + ".json")));
+            GameDayOptions options = new GameDayOptions(request.seed(), request.dryRun(), (runId, experiment) -> {
+                Path runJournal = runJournals.resolve(experiment + "-" + runId + ".json");
+                JournalWriter journal = new JournalWriter(runJournal);
+                return store.map(s -> RunListener.all(List.of(journal, s.recorder(Optional.of(runJournal))))).orElse(journal);
+            }, store.map(StoreSession::cord).orElse(StopSignal.NEVER));
             GameDayListener listener = GameDayListener.all(List.of(new GameDayJournal(journalPath), new GameDayTerminal(out)));
             GameDayResult result;
             try (OperatorConsole console = new OperatorConsole(input, out, controls, typed).start()) {

@@ -2,7 +2,9 @@ package dev.andon.cli.report;
 
 import dev.andon.cli.ExitCodes;
 import dev.andon.cli.UserError;
+import dev.andon.cli.options.StoreOptions;
 import dev.andon.cli.options.VerboseOption;
+import dev.andon.cli.store.Since;
 import dev.andon.core.report.GameDayTrace;
 import dev.andon.core.report.HtmlReport;
 import dev.andon.core.report.JournalFiles;
@@ -10,6 +12,8 @@ import dev.andon.core.report.MarkdownReport;
 import dev.andon.core.report.ReportInput;
 import dev.andon.core.report.RunTrace;
 import dev.andon.core.report.UnreadableJournalException;
+import dev.andon.core.store.HistoryQuery;
+import dev.andon.core.store.StoreSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,6 +37,7 @@ import picocli.CommandLine.Spec;
             "Turn run journals and game-day journals into one report: a self-contained HTML page (charts included, no network needed) or Markdown.",
             "Each run: outcome, targets, time to recovery, a chart of its probes with the injection and recovery marked.",
             "Each game day: conclusions, steps, checkpoint answers, notes and the timeline. All runs: trends per experiment.",
+            "--since/--experiment add runs recorded in the history store (andon run, schedules, game days).",
             "Exit codes: 0 written, 2 unreadable journal or usage."
         })
 public final class ReportCommand implements Callable<Integer> {
@@ -40,8 +45,20 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "JOURNAL", description = "Journal files, or folders whose *.json files are journals.")
-    List<Path> journals;
+    @Parameters(arity = "0..*", paramLabel = "JOURNAL", description = "Journal files, or folders whose *.json files are journals.")
+    List<Path> journals = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "WHEN", description = "Also runs from the history store started since: 24h, 7d, 2026-11-26 (UTC) or an instant.")
+    String since;
+
+    @Option(names = "--experiment", paramLabel = "NAME", description = "Also runs of this experiment from the history store (with --since: both must match).")
+    String experiment;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "200", description = "At most this many runs from the store (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "html", description = "html (default) or markdown.")
     Format format;
@@ -63,7 +80,22 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<RunTrace> runs = new ArrayList<>();
         List<GameDayTrace> gameDays = new ArrayList<>();
-        for (Path file : files()) {
+        Clock clock = Clock.systemUTC();
+        if (since != null || experiment != null) {
+            HistoryQuery query = HistoryQuery.all().limit(limit);
+            if (since != null) {
+                query = query.since(Since.parse(since, clock.instant()));
+            }
+            if (experiment != null) {
+                query = query.experiment(experiment);
+            }
+            try (StoreSession session = store.open(clock, spec.commandLine().getErr())) {
+                runs.addAll(HistoryRuns.traces(session.store().runs().query(query)));
+            }
+        } else if (journals.isEmpty()) {
+            throw new UserError(ExitCodes.INVALID_INPUT, "give journal files or folders, or --since/--experiment to read runs from the history store");
+        }
+        for (Path file : journals.isEmpty() ? List.<Path>of() : files()) {
             try {
                 JournalFiles.Content content = JournalFiles.read(file);
                 if (content instanceof JournalFiles.Run r) {
@@ -76,7 +108,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
         }
         String headline = title != null ? title : gameDays.size() == 1 ? gameDays.get(0).title() : "Andon report";
-        ReportInput input = new ReportInput(headline, Clock.systemUTC().instant(), runs, gameDays);
+        ReportInput input = new ReportInput(headline, clock.instant(), runs, gameDays);
         String text = format == Format.html ? HtmlReport.render(input) : MarkdownReport.render(input);
         Path target = output != null ? output : Path.of(format == Format.html ? "report.html" : "report.md");
         if (target.toAbsolutePath().getParent() != null) {

@@ -37,7 +37,7 @@ class GameDayCommandTest {
     void scriptedAnswers() throws Exception {
         Path journal = dir.resolve("practice.json");
         int code = andon("gameday", "run", LocalPracticeGameDayTest.EXAMPLE.toString(), "--with-fleet", "--answers", ANSWERS.toString(),
-                "--journal", journal.toString());
+                "--journal", journal.toString(), "--data-dir", dir.resolve("store").toString());
         assertThat(code).as(out + "\n" + err).isEqualTo(1);
         JsonNode doc = JSON.readTree(journal.toFile());
         assertThat(doc.path("outcome").asText()).isEqualTo("completed-with-findings");
@@ -58,11 +58,12 @@ class GameDayCommandTest {
     void mismatchedAnswers() throws Exception {
         Path answers = dir.resolve("answers.yaml");
         Files.writeString(answers, "answers:\n  - { checkpoint: slowdown-visible, answer: yes }\n");
-        int code = andon("gameday", "run", LocalPracticeGameDayTest.EXAMPLE.toString(), "--answers", answers.toString(), "--journal-dir", dir.toString());
+        int code = andon("gameday", "run", LocalPracticeGameDayTest.EXAMPLE.toString(), "--answers", answers.toString(), "--journal-dir", dir.toString(),
+                "--data-dir", dir.resolve("store").toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("the answer file has 1 answers but", "has 2 checkpoints",
                 answers + ":2:5: answer 1 is for checkpoint 'slowdown-visible' but checkpoint 1 is 'front-stayed-up'");
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("answers.yaml");
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).doesNotContain("journals").noneMatch(n -> n.endsWith(".json"));
     }
 
     @Test
@@ -77,9 +78,46 @@ class GameDayCommandTest {
                   steps:
                     - wiat: 5s
                 """);
-        assertThat(andon("gameday", "run", file.toString(), "--yes", "--journal-dir", dir.toString())).isEqualTo(2);
+        assertThat(andon("gameday", "run", file.toString(), "--yes", "--journal-dir", dir.toString(), "--data-dir", dir.resolve("store").toString())).isEqualTo(2);
         assertThat(err.toString()).contains(file + ":6:7: unknown key 'wiat' in step 1 (did you mean 'wait'?)");
         assertThat(andon("validate", file.toString())).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("andon halt from another terminal halts a running game day: the step ends halted and nothing further starts")
+    void haltFromAnotherTerminal() throws Exception {
+        Path file = dir.resolve("long.yaml");
+        Files.writeString(file, """
+                apiVersion: andon.dev/v1
+                kind: GameDay
+                metadata: { name: long }
+                spec:
+                  steps:
+                    - wait: 10m
+                    - note: never reached
+                """);
+        Path journal = dir.resolve("long.json");
+        String store = dir.resolve("store").toString();
+        java.util.concurrent.CompletableFuture<Integer> running = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                andon("gameday", "run", file.toString(), "--yes", "--journal", journal.toString(), "--data-dir", store));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> Files.exists(journal) && LocalPracticeGameDayTest.timeline(journal).contains("1:step-started"));
+        StringWriter otherOut = new StringWriter();
+        int halt = AndonCli.run(new PrintWriter(otherOut), new PrintWriter(new StringWriter()), "halt", "--reason", "payments incident", "--data-dir", store);
+        assertThat(halt).isZero();
+        assertThat(running.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+        JsonNode doc = JSON.readTree(journal.toFile());
+        JsonNode haltEvent = null;
+        for (JsonNode e : doc.path("events")) {
+            if (e.path("type").asText().equals("halt")) {
+                haltEvent = e;
+            }
+        }
+        assertThat(haltEvent).isNotNull();
+        assertThat(haltEvent.path("cause").asText()).isEqualTo("cord");
+        assertThat(haltEvent.path("reason").asText()).contains("payments incident");
+        assertThat(LocalPracticeGameDayTest.timeline(journal)).doesNotContain("2:step-started");
+        assertThat(doc.path("outcome").asText()).isEqualTo("halted");
     }
 
     @Test

@@ -45,7 +45,8 @@ class LocalPracticeGameDayTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         exitCode = AndonCli.run(new PrintWriter(out), new PrintWriter(err),
-                "gameday", "run", EXAMPLE.toString(), "--with-fleet", "--yes", "--journal", journal.toString(), "--seed", "11");
+                "gameday", "run", EXAMPLE.toString(), "--with-fleet", "--yes", "--journal", journal.toString(), "--seed", "11",
+                "--data-dir", dir.resolve("store").toString());
         output = out + err.toString();
     }
 
@@ -144,6 +145,22 @@ class LocalPracticeGameDayTest {
                 .containsExactly("kill-one-replica-gameday", "pause-one-replica");
 
         ChromiumScreenshot.assertRendersCleanly(html, dir.resolve("chromium"));
+    }
+
+    @Test
+    @DisplayName("the game day's runs are recorded in the history store, so report --since finds them with their charts")
+    void reportFromHistory() throws Exception {
+        Path html = dir.resolve("history.html");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = AndonCli.run(new PrintWriter(out), new PrintWriter(err), "report", "--since", "1h", "--data-dir", dir.resolve("store").toString(),
+                "--output", html.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("0 game day(s), 2 run(s)");
+        Document doc = Jsoup.parse(html.toFile());
+        assertThat(doc.select("article.run")).extracting(a -> a.selectFirst("h3").ownText() + "/" + a.select("dd").get(1).text())
+                .containsExactly("kill-one-replica-gameday/gameday:local-practice", "pause-one-replica/gameday:local-practice");
+        assertThat(doc.select("article.run svg.probe-chart")).hasSize(2);
     }
 
     /** Samples of a run as its own run journal recorded them. */

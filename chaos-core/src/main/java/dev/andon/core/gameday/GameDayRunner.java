@@ -183,14 +183,15 @@ public final class GameDayRunner {
             if (haltReason != null) {
                 return true;
             }
-            Optional<String> cord = controls.haltReason();
-            Optional<StopSignal.Stop> abort = watch.poll();
-            if (cord.isEmpty() && abort.isEmpty()) {
+            Optional<String> keyboard = controls.haltReason();
+            Optional<StopSignal.Stop> shared = keyboard.isPresent() ? Optional.empty() : options.cord().poll();
+            Optional<StopSignal.Stop> abort = keyboard.isPresent() || shared.isPresent() ? Optional.empty() : watch.poll();
+            if (keyboard.isEmpty() && shared.isEmpty() && abort.isEmpty()) {
                 return false;
             }
-            haltReason = cord.orElseGet(() -> abort.get().reason());
-            Instant at = cord.isPresent() ? controls.haltedAt().orElseGet(clock::instant) : clock.instant();
-            listener.on(new GameDayEvent.Halted(at, current, cord.isPresent() ? "cord" : "abort-criterion", haltReason));
+            haltReason = keyboard.or(() -> shared.map(StopSignal.Stop::reason)).orElseGet(() -> abort.get().reason());
+            Instant at = keyboard.isPresent() ? controls.haltedAt().orElseGet(clock::instant) : clock.instant();
+            listener.on(new GameDayEvent.Halted(at, current, abort.isPresent() ? "abort-criterion" : "cord", haltReason));
             return true;
         }
 
@@ -271,7 +272,7 @@ public final class GameDayRunner {
                 flushNotes();
                 halted();
                 return Optional.empty();
-            }, controls.asStopSignal(), watch));
+            }, controls.asStopSignal(), options.cord(), watch));
             RunOptions runOptions = new RunOptions(runId, options.seed() + current - 1, options.dryRun(), Map.of(), stop,
                     "gameday:" + gameDay.name());
             RunListener events = new StepRunEvents(current, listener);
