@@ -108,8 +108,8 @@ public final class GameDayLoader {
         }
         r.onlyKeys(m, "metadata", METADATA);
         String name = r.string(m, "name", true, m, "metadata").orElse("unnamed");
-        if (!name.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
-            r.problem(m.get("name"), "metadata.name '" + name + "' must be lower-case letters, digits, '-' and '.'", "e.g. storefront-q3");
+        if (!name.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
+            r.problem(m.get("name"), "metadata.name '" + name + "' must be lower-case letters, digits and '-', at most 63, starting and ending with a letter or digit", "e.g. storefront-q3");
         }
         String description = r.string(m, "description", false, m, "metadata").orElse("");
         return new Metadata(name, description, r.stringMap(m.get("labels"), "metadata.labels"));
