@@ -19,6 +19,8 @@ final class ProbeChart {
     static final int TOP = 48;
     static final int PLOT_HEIGHT = 170;
     static final int ROW = 14;
+    /** Up to this many samples per probe each get a point; beyond, failing ones and an even spread of passing ones do. */
+    static final int MAX_POINTS_PER_PROBE = 400;
     static final String[] COLORS = {"#2563eb", "#9333ea", "#0891b2", "#ca8a04", "#db2777", "#4b5563"};
 
     private ProbeChart() {
@@ -72,36 +74,44 @@ final class ProbeChart {
             String color = COLORS[p % COLORS.length];
             StringBuilder points = new StringBuilder();
             StringBuilder marks = new StringBuilder();
-            for (RunTrace.SampleTrace sample : samples) {
-                if (!sample.probe().equals(probe)) {
-                    continue;
-                }
+            List<RunTrace.SampleTrace> ofProbe = samples.stream().filter(x -> x.probe().equals(probe)).toList();
+            int every = ofProbe.size() <= MAX_POINTS_PER_PROBE ? 1 : (int) Math.ceil(ofProbe.size() / (MAX_POINTS_PER_PROBE / 2.0));
+            for (int i = 0; i < ofProbe.size(); i++) {
+                RunTrace.SampleTrace sample = ofProbe.get(i);
                 double x = x(t0, sample.at(), spanMs, plotWidth);
                 double y = TOP + PLOT_HEIGHT - PLOT_HEIGHT * Math.min(1.0, sample.latencyMillis() / yMax);
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-                marks.append(String.format(Locale.ROOT,
-                        "<circle class=\"sample %s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" fill=\"%s\" data-probe=\"%s\" data-stage=\"%s\" data-at=\"%s\" "
-                                + "data-offset-ms=\"%d\" data-latency-ms=\"%d\" data-passed=\"%s\"><title>%s</title></circle>",
-                        sample.passed() ? "pass" : "fail", x, y, sample.passed() ? "2.5" : "3.5", sample.passed() ? color : "#dc2626",
-                        Text.html(probe), Text.html(sample.stage()), sample.at(), Duration.between(t0, sample.at()).toMillis(),
-                        sample.latencyMillis(), sample.passed(),
-                        Text.html(probe + " at " + Text.clock(sample.at()) + " (" + sample.stage() + "): " + sample.latencyMillis() + " ms, "
-                                + (sample.passed() ? "passed" : "failed: " + sample.failure()))));
+                if (!sample.passed() || i % every == 0) {
+                    marks.append(String.format(Locale.ROOT,
+                            "<circle class=\"sample %s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" fill=\"%s\" data-probe=\"%s\" data-stage=\"%s\" data-at=\"%s\" "
+                                    + "data-offset-ms=\"%d\" data-latency-ms=\"%d\" data-passed=\"%s\"><title>%s</title></circle>",
+                            sample.passed() ? "pass" : "fail", x, y, sample.passed() ? "2.5" : "3.5", sample.passed() ? color : "#dc2626",
+                            Text.html(probe), Text.html(sample.stage()), sample.at(), Duration.between(t0, sample.at()).toMillis(),
+                            sample.latencyMillis(), sample.passed(),
+                            Text.html(probe + " at " + Text.clock(sample.at()) + " (" + sample.stage() + "): " + sample.latencyMillis() + " ms, "
+                                    + (sample.passed() ? "passed" : "failed: " + sample.failure()))));
+                }
             }
-            s.append(String.format(Locale.ROOT, "<polyline class=\"latency\" data-probe=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.6\" points=\"%s\"/>",
-                    Text.html(probe), color, points.toString().trim()));
+            s.append(String.format(Locale.ROOT, "<polyline class=\"latency\" data-probe=\"%s\" data-samples=\"%d\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.6\" points=\"%s\"/>",
+                    Text.html(probe), ofProbe.size(), color, points.toString().trim()));
             s.append(marks);
 
-            // Verdict strip.
+            // Verdict strip: one mark per stretch of equal verdicts, so hours of samples stay light.
             int rowY = stripTop + p * ROW;
             s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">%s</text>", LEFT - 6, rowY + 10,
                     Text.html(shorten(probe, 15))));
-            for (RunTrace.SampleTrace sample : samples) {
-                if (sample.probe().equals(probe)) {
-                    double x = x(t0, sample.at(), spanMs, plotWidth);
-                    s.append(String.format(Locale.ROOT, "<rect class=\"verdict %s\" x=\"%.1f\" y=\"%d\" width=\"3\" height=\"10\" fill=\"%s\"/>",
-                            sample.passed() ? "pass" : "fail", x - 1.5, rowY + 1, sample.passed() ? "#16a34a" : "#dc2626"));
+            int i = 0;
+            while (i < ofProbe.size()) {
+                int j = i;
+                while (j + 1 < ofProbe.size() && ofProbe.get(j + 1).passed() == ofProbe.get(i).passed()) {
+                    j++;
                 }
+                double x0 = x(t0, ofProbe.get(i).at(), spanMs, plotWidth) - 1.5;
+                double x1 = x(t0, ofProbe.get(j).at(), spanMs, plotWidth) + 1.5;
+                boolean passed = ofProbe.get(i).passed();
+                s.append(String.format(Locale.ROOT, "<rect class=\"verdict %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"10\" fill=\"%s\" data-count=\"%d\"/>",
+                        passed ? "pass" : "fail", x0, rowY + 1, x1 - x0, passed ? "#16a34a" : "#dc2626", j - i + 1));
+                i = j + 1;
             }
         }
 

@@ -97,6 +97,12 @@ public record RunTrace(
         return Optional.of(hypothesis.stream().filter(SampleTrace::passed).count() / (double) hypothesis.size());
     }
 
+    /** The same run with only its first {@code n} samples. */
+    public RunTrace withSamples(int n) {
+        return new RunTrace(runId, experiment, trigger, outcome, reason, started, ended, timeToRecovery, recoveryTimedOut, dryRun, targets,
+                samples.subList(0, Math.min(n, samples.size())), actions, flips);
+    }
+
     public List<String> probeNames() {
         return samples.stream().map(SampleTrace::probe).distinct().toList();
     }

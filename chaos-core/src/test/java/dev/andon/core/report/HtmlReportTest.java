@@ -79,8 +79,8 @@ class HtmlReportTest {
         assertThat(article.select("svg.probe-chart circle.sample.fail")).extracting(p -> p.attr("data-offset-ms"))
                 .containsExactly("1200", "1600", "2000", "2400");
         assertThat(article.select("svg.probe-chart circle.sample.fail")).allSatisfy(p -> assertThat(p.attr("data-latency-ms")).isEqualTo("900"));
-        assertThat(article.select("rect.verdict.pass")).hasSize(7);
-        assertThat(article.select("rect.verdict.fail")).hasSize(4);
+        assertThat(article.select("rect.verdict")).extracting(r -> r.className() + "x" + r.attr("data-count"))
+                .containsExactly("verdict passx3", "verdict failx4", "verdict passx4");
 
         assertThat(article.selectFirst("g.marker.injection").attr("data-at")).isEqualTo(T0.plusMillis(1000).toString());
         assertThat(article.selectFirst("g.marker.break").attr("data-at")).isEqualTo(T0.plusMillis(1200).toString());
@@ -93,6 +93,24 @@ class HtmlReportTest {
         assertThat(injectionX).isBetween(xs.get(2), xs.get(3));
         assertThat(article.select("table.actions tbody tr")).singleElement().extracting(Element::text).asString()
                 .contains("process.kill", "replica-2", "sent KILL to 4242");
+    }
+
+    @Test
+    @DisplayName("a long run keeps every sample in its latency line but marks only its failures and an even spread of passes")
+    void longRunStaysLight() {
+        RunTrace shortRun = brokenAndRecovered("r1", T0, 1800);
+        List<RunTrace.SampleTrace> samples = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            samples.add(new RunTrace.SampleTrace("front", "during", T0.plusMillis(100L * i), i < 1000 || i >= 1010, 10, ""));
+        }
+        RunTrace longRun = new RunTrace("long", "kill-one", "cli", "held", "", T0, T0.plusSeconds(300), Optional.empty(), false, false,
+                List.of(), samples, shortRun.actions(), List.of());
+        Element chart = render(new ReportInput("Long", T0, List.of(longRun), List.of())).selectFirst("svg.probe-chart");
+        assertThat(chart.selectFirst("polyline.latency").attr("data-samples")).isEqualTo("3000");
+        assertThat(chart.selectFirst("polyline.latency").attr("points").split(" ")).hasSize(3000);
+        assertThat(chart.select("circle.sample.fail")).hasSize(10);
+        assertThat(chart.select("circle.sample.pass")).hasSizeBetween(190, 210);
+        assertThat(chart.select("rect.verdict")).extracting(r -> r.attr("data-count")).containsExactly("1000", "10", "1990");
     }
 
     @Test
