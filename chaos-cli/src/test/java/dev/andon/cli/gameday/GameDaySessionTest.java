@@ -149,6 +149,64 @@ class GameDaySessionTest {
         }
     }
 
+    @Test
+    @DisplayName("a failing abort criterion halts the game day mid-experiment: the experiment stops and its rollback resumes the frozen replica")
+    void abortCriterionHalts() throws Exception {
+        try (PracticeFleet fleet = PracticeFleet.start(1, 0, Duration.ofMillis(500))) {
+            // The experiment itself tolerates anything, so only the game day's abort criterion can stop it.
+            Path experiment = dir.resolve("freeze-the-only-replica.yaml");
+            Files.writeString(experiment, """
+                    apiVersion: andon.dev/v1
+                    kind: Experiment
+                    metadata: { name: freeze-the-only-replica }
+                    spec:
+                      targets:
+                        replica: { provider: local.process, selector: { commandMatches: "fleet-replica.*--fleet ${fleet}" }, mode: one }
+                      hypothesis:
+                        strategy: continuous
+                        interval: 500ms
+                        probes:
+                          - { name: anything, provider: tcp, host: 127.0.0.1, port: "${port}", expect: { ok: true } }
+                      method:
+                        - { action: process.kill, target: replica, signal: STOP, revertAfter: 60s }
+                        - pause: 60s
+                    """);
+            Path file = dir.resolve("abort.yaml");
+            Files.writeString(file, """
+                    apiVersion: andon.dev/v1
+                    kind: GameDay
+                    metadata: { name: abort }
+                    spec:
+                      abort:
+                        interval: 300ms
+                        probes:
+                          - { name: shop-answers, provider: http, url: "http://127.0.0.1:${port}/", timeout: 500ms, expect: { status: 200 } }
+                      steps:
+                        - experiment: freeze-the-only-replica.yaml
+                        - note: never reached
+                    """);
+            Path journal = dir.resolve("abort.json");
+            CompletableFuture<Integer> running = start(file, Map.of("port", Integer.toString(fleet.frontPort()), "fleet", fleet.id()), journal);
+
+            assertThat(running.get(40, TimeUnit.SECONDS)).isEqualTo(3);
+            long replica = fleet.replicaPids().get(0);
+            assertThat(stopped(replica)).as("replica " + replica + " resumed").isFalse();
+            List<String> events = LocalPracticeGameDayTest.timeline(journal);
+            assertThat(events).containsSubsequence("1:step-started", "1:injection", "1:halt", "1:rollback", "1:step-ended", "0:gameday-ended")
+                    .doesNotContain("2:step-started");
+            JsonNode doc = JSON.readTree(journal.toFile());
+            JsonNode halt = null;
+            for (JsonNode e : doc.path("events")) {
+                if (e.path("type").asText().equals("halt")) {
+                    halt = e;
+                }
+            }
+            assertThat(halt.path("cause").asText()).isEqualTo("abort-criterion");
+            assertThat(halt.path("reason").asText()).startsWith("abort criterion 'shop-answers' failed: ");
+            assertThat(screen()).contains("⛔ HALT (abort-criterion): abort criterion 'shop-answers' failed", "══ game day halted");
+        }
+    }
+
     /** Whether the process is stopped (state T in /proc/PID/stat). */
     static boolean stopped(long pid) {
         try {
