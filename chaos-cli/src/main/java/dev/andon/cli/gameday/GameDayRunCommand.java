@@ -5,6 +5,7 @@ import dev.andon.cli.UserError;
 import dev.andon.cli.options.StoreOptions;
 import dev.andon.cli.options.VariableOptions;
 import dev.andon.cli.options.VerboseOption;
+import dev.andon.cli.run.SignalStop;
 import dev.andon.core.spi.PluginRegistry;
 import dev.andon.core.store.StoreSession;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
             "Run a game day in this terminal: each step in turn, a countdown for waits, live probes during experiments, prompts at checkpoints.",
             "While it runs, type: n <text> to add a note, s to skip the step, h to pull the cord; at a checkpoint: yes|no [note].",
             "'andon halt' from another terminal (same store) halts it too; its runs are recorded in the store's history.",
-            "Exit codes: 0 completed, 1 completed with findings, 2 invalid file or usage, 3 halted, 4 failed."
+            "Exit codes: 0 completed, 1 completed with findings, 2 invalid file or usage, 3 halted, 4 failed, 130 interrupted (Ctrl-C: the running experiment rolled back)."
         })
 public final class GameDayRunCommand implements Callable<Integer> {
 
@@ -79,8 +80,9 @@ public final class GameDayRunCommand implements Callable<Integer> {
         GameDaySession.Request request = new GameDaySession.Request(file, variables.variables(), yes, Optional.ofNullable(answers),
                 Optional.ofNullable(journal), journalDir, withFleet, pickSeed, dryRun);
         Clock clock = Clock.systemUTC();
-        try (StoreSession session = store.open(clock, spec.commandLine().getErr())) {
-            return new GameDaySession(PluginRegistry.load(), clock, System.in, spec.commandLine().getOut(), Optional.of(session)).run(request);
+        // Ctrl-C halts like the cord, so the running experiment rolls back instead of leaving its fault in place.
+        try (StoreSession session = store.open(clock, spec.commandLine().getErr()); SignalStop signals = SignalStop.install()) {
+            return new GameDaySession(PluginRegistry.load(), clock, System.in, spec.commandLine().getOut(), Optional.of(session), signals).run(request);
         }
     }
 }

@@ -63,14 +63,19 @@ final class GameDaySession {
     private final InputStream input;
     private final PrintWriter out;
     private final Optional<StoreSession> store;
+    private final StopSignal signals;
 
-    /** @param store where runs are recorded and the shared cord is read ({@code andon halt}); empty for none */
-    GameDaySession(PluginRegistry registry, Clock clock, InputStream input, PrintWriter out, Optional<StoreSession> store) {
+    /**
+     * @param store   where runs are recorded and the shared cord is read ({@code andon halt}); empty for none
+     * @param signals SIGINT and SIGTERM, which halt the game day like the cord
+     */
+    GameDaySession(PluginRegistry registry, Clock clock, InputStream input, PrintWriter out, Optional<StoreSession> store, StopSignal signals) {
         this.registry = registry;
         this.clock = clock;
         this.input = input;
         this.out = out;
         this.store = store;
+        this.signals = signals;
     }
 
     int run(Request request) throws InvalidFileException {
@@ -102,7 +107,7 @@ final class GameDaySession {
                 Path runJournal = runJournals.resolve(experiment + "-" + runId + ".json");
                 JournalWriter journal = new JournalWriter(runJournal);
                 return store.map(s -> RunListener.all(List.of(journal, s.recorder(Optional.of(runJournal))))).orElse(journal);
-            }, store.map(StoreSession::cord).orElse(StopSignal.NEVER));
+            }, StopSignal.anyOf(List.of(signals, store.map(StoreSession::cord).orElse(StopSignal.NEVER))));
             GameDayListener listener = GameDayListener.all(List.of(new GameDayJournal(journalPath), new GameDayTerminal(out)));
             GameDayResult result;
             try (OperatorConsole console = new OperatorConsole(input, out, controls, typed).start()) {

@@ -53,7 +53,8 @@ class GameDaySessionTest {
 
     private CompletableFuture<Integer> start(Path gameDay, Map<String, String> vars, Path journal) throws IOException {
         PipedInputStream input = new PipedInputStream(keyboard);
-        GameDaySession session = new GameDaySession(PluginRegistry.load(), Clock.systemUTC(), input, new PrintWriter(screen, true), Optional.empty());
+        GameDaySession session = new GameDaySession(PluginRegistry.load(), Clock.systemUTC(), input, new PrintWriter(screen, true), Optional.empty(),
+                dev.andon.core.engine.StopSignal.NEVER);
         GameDaySession.Request request = new GameDaySession.Request(gameDay, new Variables(vars, Map.of(), System.getenv()), false,
                 Optional.empty(), Optional.of(journal), dir, 0, 5, false);
         return CompletableFuture.supplyAsync(() -> {

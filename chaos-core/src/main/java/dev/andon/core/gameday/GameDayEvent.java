@@ -131,7 +131,7 @@ public sealed interface GameDayEvent {
         }
     }
 
-    /** @param cause {@code cord} (the operator or {@code andon halt}) or {@code abort-criterion} */
+    /** @param cause {@code cord} (the operator or {@code andon halt}), {@code abort-criterion} or {@code signal} (SIGINT, SIGTERM) */
     record Halted(Instant at, int step, String cause, String reason) implements GameDayEvent {
         public String type() {
             return "halt";

@@ -10,6 +10,8 @@ public enum GameDayOutcome {
     HALTED("halted", 3),
     /** Andon could not go on (an experiment could not be loaded or started). */
     FAILED("failed", 4),
+    /** SIGINT or SIGTERM: the running experiment rolled back and the game day stopped. */
+    INTERRUPTED("interrupted", 130),
     /** Still running: what a journal says when the process died mid-way. */
     RUNNING("running", 130);
 

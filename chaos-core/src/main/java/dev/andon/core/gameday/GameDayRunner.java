@@ -101,6 +101,7 @@ public final class GameDayRunner {
         private final List<RunTrace> runs = new ArrayList<>();
         private AbortWatch watch;
         private volatile String haltReason;
+        private volatile boolean interrupted;
         private volatile int current;
 
         Session(GameDay gameDay, GameDayOptions options, CheckpointAnswers answers, OperatorControls controls,
@@ -153,7 +154,7 @@ public final class GameDayRunner {
                 outcome = GameDayOutcome.FAILED;
                 reason = failure;
             } else if (haltReason != null) {
-                outcome = GameDayOutcome.HALTED;
+                outcome = interrupted ? GameDayOutcome.INTERRUPTED : GameDayOutcome.HALTED;
                 reason = haltReason;
             } else {
                 List<String> findings = findings();
@@ -191,7 +192,8 @@ public final class GameDayRunner {
             }
             haltReason = keyboard.or(() -> shared.map(StopSignal.Stop::reason)).orElseGet(() -> abort.get().reason());
             Instant at = keyboard.isPresent() ? controls.haltedAt().orElseGet(clock::instant) : clock.instant();
-            listener.on(new GameDayEvent.Halted(at, current, abort.isPresent() ? "abort-criterion" : "cord", haltReason));
+            interrupted = shared.map(StopSignal.Stop::interrupted).orElse(false);
+            listener.on(new GameDayEvent.Halted(at, current, abort.isPresent() ? "abort-criterion" : interrupted ? "signal" : "cord", haltReason));
             return true;
         }
 
