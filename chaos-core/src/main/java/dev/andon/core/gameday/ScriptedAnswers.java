@@ -1,15 +1,18 @@
 package dev.andon.core.gameday;
 
+import dev.andon.core.load.FieldType;
+import dev.andon.core.load.FieldTypes;
 import dev.andon.core.load.InvalidFileException;
+import dev.andon.core.load.MapReader;
 import dev.andon.core.load.Node;
 import dev.andon.core.load.Problem;
+import dev.andon.core.load.Problems;
 import dev.andon.core.load.SourceParser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Checkpoint answers from a file, in the order of the checkpoints, for rehearsals and tests:
@@ -26,8 +29,6 @@ public final class ScriptedAnswers implements CheckpointAnswers {
     /** One scripted answer; {@code checkpoint} empty when the file does not name it. */
     public record Scripted(Optional<String> checkpoint, Answer answer, int line, int column) {
     }
-
-    private static final Set<String> KEYS = FileReader.keys("checkpoint", "answer", "note");
 
     private final String file;
     private final List<Scripted> answers;
@@ -47,40 +48,45 @@ public final class ScriptedAnswers implements CheckpointAnswers {
     }
 
     private static ScriptedAnswers read(String file, Node root) throws InvalidFileException {
-        FileReader r = new FileReader(file);
+        Problems problems = new Problems(file);
         List<Scripted> out = new ArrayList<>();
-        r.map(root, "the answer file").ifPresent(top -> {
-            r.onlyKeys(top, "the answer file", FileReader.keys("answers"));
-            Node list = top.get("answers");
-            if (!(list instanceof Node.ListNode l)) {
-                r.problem(list == null ? top : list, "'answers' must be a list", "write answers: [ {answer: yes, note: ...} ]");
-                return;
-            }
-            for (Node item : l.items()) {
-                r.map(item, "an answer").ifPresent(m -> {
-                    r.onlyKeys(m, "an answer", KEYS);
-                    Node a = m.get("answer");
-                    Boolean yes = null;
-                    if (a instanceof Node.Scalar s && s.value() instanceof Boolean b) {
-                        yes = b;
-                    } else if (a instanceof Node.Scalar s && s.value() instanceof String t && (t.equalsIgnoreCase("yes") || t.equalsIgnoreCase("no"))) {
-                        yes = t.equalsIgnoreCase("yes");
-                    } else {
-                        r.problem(a == null ? m : a, a == null ? "missing 'answer'" : "answer must be yes or no", "write answer: yes");
-                    }
-                    String note = r.string(m, "note", false, m, "an answer").orElse("");
-                    Optional<String> checkpoint = r.string(m, "checkpoint", false, m, "an answer");
-                    if (yes != null) {
-                        out.add(new Scripted(checkpoint, new Answer(yes, note, "answer file"), m.line(), m.column()));
-                    }
-                });
-            }
+        MapReader.of(root, "the answer file", problems).ifPresent(top -> {
+            top.required("answers", FieldTypes.LIST).ifPresent(list -> {
+                for (Node item : list.items()) {
+                    MapReader.of(item, "an answer", problems).ifPresent(m -> {
+                        Optional<Boolean> yes = m.required("answer", YES_OR_NO);
+                        String note = m.string("note").orElse("");
+                        Optional<String> checkpoint = m.string("checkpoint");
+                        m.finish();
+                        yes.ifPresent(y -> out.add(new Scripted(checkpoint, new Answer(y, note, "answer file"), m.node().line(), m.node().column())));
+                    });
+                }
+            });
+            top.finish();
         });
-        if (!r.problems().isEmpty()) {
-            throw new InvalidFileException(r.problems());
-        }
+        problems.throwIfAny();
         return new ScriptedAnswers(file, out);
     }
+
+    /** {@code yes}/{@code no}, or YAML's true/false (an unquoted yes is read as true by YAML 1.1 parsers). */
+    private static final FieldType<Boolean> YES_OR_NO = new FieldType<>() {
+        @Override
+        public String expected() {
+            return "yes or no";
+        }
+
+        @Override
+        public Optional<Boolean> read(String key, Node node, Problems problems) {
+            if (node instanceof Node.Scalar sc && sc.value() instanceof Boolean b) {
+                return Optional.of(b);
+            }
+            if (node instanceof Node.Scalar sc && sc.value() instanceof String t && (t.equalsIgnoreCase("yes") || t.equalsIgnoreCase("no"))) {
+                return Optional.of(t.equalsIgnoreCase("yes"));
+            }
+            problems.at(node, "answer must be yes or no, but was " + FieldTypes.describe(node), "write answer: yes");
+            return Optional.empty();
+        }
+    };
 
     /** Checks, before anything runs, that there is one answer per checkpoint and that named answers match. */
     public void check(GameDay gameDay) throws InvalidFileException {

@@ -95,9 +95,9 @@ class GameDayLoaderTest {
         assertThat(problems).extracting(Problem::format).containsExactlyInAnyOrder(
                 "gd.yaml:5:3: unknown key 'titel' in spec (did you mean 'title'?)",
                 "gd.yaml:7:19: experiment file missing.yaml not found (looked at " + dir.resolve("missing.yaml") + ") (paths are relative to the game-day file's folder)",
-                "gd.yaml:8:13: wait 'soon' is not a duration (write e.g. 30s, 2m, 1m30s)",
-                "gd.yaml:9:7: step 3 has several kinds: [checkpoint, note] (write exactly one of: experiment, checkpoint, wait, note)",
-                "gd.yaml:11:13: variable 'undefined' is not set (pass --var undefined=..., set it under spec.variables, or write ${undefined:-default})");
+                "gd.yaml:8:13: 'wait': expected a duration like 5s, but was 'soon' (write a whole number and a unit (ms, s, m, h, d): 250ms, 5s, 1m30s)",
+                "gd.yaml:9:7: step 3 has several kinds: checkpoint, note (write exactly one of: experiment, checkpoint, wait, note)",
+                "gd.yaml:11:14: undefined variable 'undefined' (pass --var undefined=VALUE, set it in a --var-file or the environment, or write ${undefined:-default})");
     }
 
     @Test
@@ -110,7 +110,7 @@ class GameDayLoaderTest {
                 spec: { steps: [ { note: hi } ] }
                 """);
         assertThat(problems).singleElement().extracting(Problem::format).asString()
-                .startsWith("gd.yaml:2:7: kind must be GameDay here, but is Experiment");
+                .isEqualTo("gd.yaml:2:7: this is a Experiment file, not a GameDay file (run it with 'andon run FILE' or check it with 'andon validate FILE')");
     }
 
     @Test
@@ -138,6 +138,6 @@ class GameDayLoaderTest {
                   abort: { interval: 2s }
                   steps: [ { note: hi } ]
                 """)).isInstanceOf(InvalidFileException.class)
-                .hasMessage("gd.yaml:5:10: spec.abort.probes must be a non-empty list (write probes like an experiment's hypothesis probes)");
+                .hasMessage("gd.yaml:5:10: missing required key 'probes' in spec.abort (add 'probes:' here)");
     }
 }
