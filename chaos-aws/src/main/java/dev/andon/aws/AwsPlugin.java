@@ -3,6 +3,7 @@ package dev.andon.aws;
 import dev.andon.aws.asg.AsgHealthyProbe;
 import dev.andon.aws.asg.AsgInstanceProvider;
 import dev.andon.aws.asg.AsgTerminateInstanceAction;
+import dev.andon.aws.cloudwatch.AlarmStopCondition;
 import dev.andon.aws.cloudwatch.CloudWatchAlarmProbe;
 import dev.andon.aws.ec2.Ec2InstanceProvider;
 import dev.andon.aws.ec2.Ec2RebootAction;
@@ -16,8 +17,11 @@ import dev.andon.aws.elb.TargetGroupHealthProbe;
 import dev.andon.core.spi.Action;
 import dev.andon.core.spi.AndonPlugin;
 import dev.andon.core.spi.ParamSpec;
+import dev.andon.core.spi.Parameters;
 import dev.andon.core.spi.Probe;
+import dev.andon.core.spi.StopCondition;
 import dev.andon.core.spi.TargetProvider;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -52,6 +56,11 @@ public final class AwsPlugin implements AndonPlugin {
                 new AsgTerminateInstanceAction(),
                 new EcsStopTaskAction(),
                 new AzOutageAction());
+    }
+
+    @Override
+    public List<StopCondition> stopConditions(Parameters settings, Clock clock) {
+        return AlarmStopCondition.fromSettings(settings, clock).<List<StopCondition>>map(List::of).orElse(List.of());
     }
 
     @Override

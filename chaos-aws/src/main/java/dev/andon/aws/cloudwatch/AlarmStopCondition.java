@@ -5,6 +5,7 @@ import dev.andon.aws.AwsSettings;
 import dev.andon.core.engine.StopSignal;
 import dev.andon.core.model.Experiment;
 import dev.andon.core.spi.ParameterBinding;
+import dev.andon.core.spi.StopCondition;
 import dev.andon.core.spi.Parameters;
 import dev.andon.core.spi.ProviderException;
 import java.time.Clock;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * Once an alarm has fired the stop is latched. An alarm that cannot be read stops the run too: a stop
  * condition nobody can see is no safety at all.
  */
-public final class AlarmStopCondition implements StopSignal, AutoCloseable {
+public final class AlarmStopCondition implements StopSignal, StopCondition {
 
     private static final String AWS = "aws";
 
@@ -55,18 +56,13 @@ public final class AlarmStopCondition implements StopSignal, AutoCloseable {
         return Optional.of(new AlarmStopCondition(new AwsClients(settings), settings.stopAlarms(), settings.stopAlarmInterval(), clock));
     }
 
-    /**
-     * The stop condition of an experiment: its {@code spec.settings.aws} with the command line's
-     * {@code --setting aws.*} on top, or empty when no {@code stopAlarms} are named.
-     */
-    public static Optional<AlarmStopCondition> forExperiment(Experiment experiment, Map<String, Map<String, String>> overrides, Clock clock) {
-        Map<String, Object> raw = new LinkedHashMap<>(experiment.settings(AWS).asMap());
-        raw.putAll(overrides.getOrDefault(AWS, Map.of()));
-        return fromSettings(ParameterBinding.bind(AWS + " settings", AwsSettings.SPECS, raw), clock);
-    }
-
     public List<String> alarms() {
         return alarms;
+    }
+
+    @Override
+    public Optional<String> reasonToStop() {
+        return poll().map(Stop::reason);
     }
 
     @Override

@@ -43,6 +43,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--experiment", paramLabel = "FILE", description = "Another experiment to run against the fleet (default: the quickstart).")
     Path experiment;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Folder of the embedded store the run is recorded in (default: $ANDON_DATA_DIR, else ~/.andon).")
+    Path dataDir;
+
     @Mixin
     VerboseOption verbose;
 
@@ -57,6 +60,10 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             List<String> args = new ArrayList<>(List.of("run", file.toString(), "--var", "port=" + fleet.frontPort(),
                     "--var", "replicas=" + replicas, "--var", "fleet=" + fleet.id(), "--journal-dir", journalDir.toString()));
+            if (dataDir != null) {
+                args.add("--data-dir");
+                args.add(dataDir.toString());
+            }
             if (seed != null) {
                 args.add("--seed");
                 args.add(seed.toString());

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
@@ -97,7 +98,7 @@ final class ReplicaSupervisor implements AutoCloseable {
     private void scheduleRestart(int slot, Duration delay) {
         try {
             restarts.schedule(() -> restart(slot), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // Closed meanwhile: nothing to restart.
         }
     }
@@ -134,12 +135,12 @@ final class ReplicaSupervisor implements AutoCloseable {
         closed = true;
         restarts.shutdownNow();
         List<Process> all = new ArrayList<>(started);
-        replicas().stream().map(RunningReplica::process).filter(Objects::nonNull).forEach(all::add);
+        replicas().stream().map(RunningReplica::process).forEach(all::add);
         all.forEach(ReplicaLauncher::destroy);
         for (Process process : all) {
             try {
                 process.onExit().get(5, TimeUnit.SECONDS);
-            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 events.accept("replica pid " + process.pid() + " did not exit after SIGKILL within 5s");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

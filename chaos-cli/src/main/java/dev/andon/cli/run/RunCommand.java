@@ -2,8 +2,8 @@ package dev.andon.cli.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.andon.aws.cloudwatch.AlarmStopCondition;
 import dev.andon.cli.options.PlatformOptions;
+import dev.andon.cli.options.StoreOptions;
 import dev.andon.cli.options.VariableOptions;
 import dev.andon.cli.options.VerboseOption;
 import dev.andon.core.engine.ExperimentRunner;
@@ -12,13 +12,16 @@ import dev.andon.core.engine.RunListener;
 import dev.andon.core.engine.RunOptions;
 import dev.andon.core.engine.RunResult;
 import dev.andon.core.engine.StopSignal;
+import dev.andon.core.engine.StopSignal;
 import dev.andon.core.journal.JournalWriter;
 import dev.andon.core.model.Experiment;
+import dev.andon.core.store.StoreSession;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,6 +68,13 @@ public final class RunCommand implements Callable<Integer> {
     PlatformOptions platform;
 
     @Mixin
+    StoreOptions store;
+
+    @Option(names = "--no-store", description = "Do not record this run in the store (history, the cord): only the journal. "
+            + "A run without the store cannot be halted with 'andon halt'.")
+    boolean noStore;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -85,14 +95,19 @@ public final class RunCommand implements Callable<Integer> {
             listeners.add(new TerminalReporter(out));
         }
         RunResult result;
-        // CloudWatch stop alarms (spec.settings.aws.stopAlarms) abort the run like the cord does.
-        Optional<AlarmStopCondition> alarms = AlarmStopCondition.forExperiment(experiment, overrides, Clock.systemUTC());
-        try (SignalStop signals = SignalStop.install()) {
-            StopSignal stop = alarms.<StopSignal>map(a -> StopSignal.anyOf(List.of(signals, a))).orElse(signals);
-            RunOptions options = new RunOptions(runId, pickSeed, dryRun, overrides, stop, "cli");
-            result = new ExperimentRunner(files.registry(), Clock.systemUTC()).run(experiment, options, RunListener.all(listeners));
-        } finally {
-            alarms.ifPresent(AlarmStopCondition::close);
+        Clock clock = Clock.systemUTC();
+        try (StoreSession session = noStore ? null : store.open(clock, spec.commandLine().getErr());
+                SignalStop signals = SignalStop.install()) {
+            List<StopSignal> stops = new ArrayList<>(List.of(signals));
+            ExperimentRunner runner = new ExperimentRunner(files.registry(), clock);
+            if (session != null) {
+                // Recorded in history, stopped by 'andon halt' from any terminal or node, refused while halted.
+                listeners.add(session.recorder(Optional.of(journalPath)));
+                stops.add(session.cord());
+                runner = runner.withGuards(List.of(session.haltGuard()));
+            }
+            RunOptions options = new RunOptions(runId, pickSeed, dryRun, overrides, StopSignal.anyOf(stops), "cli");
+            result = runner.run(experiment, options, RunListener.all(listeners));
         }
         if (output == OutputFormat.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(RunResultJson.of(result, journalPath)));

@@ -110,7 +110,9 @@ public final class TerminalReporter implements RunListener {
             sb.append(" · time to recovery ").append(Durations.seconds(r.timeToRecovery().get()));
         } else if (r.recoveryTimedOut()) {
             sb.append(" · did not recover");
-        } else if (!r.dryRun() && r.outcome() != dev.andon.core.engine.Outcome.ABORTED) {
+        } else if (r.deviated()) {
+            sb.append(" · not recovered when the run ended");
+        } else if (!r.dryRun() && r.outcome() == dev.andon.core.engine.Outcome.HELD) {
             sb.append(" · nothing broke");
         }
         sb.append(" · ").append(r.reason());

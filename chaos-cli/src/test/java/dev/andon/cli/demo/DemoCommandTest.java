@@ -21,7 +21,7 @@ class DemoCommandTest {
     @Test
     @DisplayName("the demo kills one replica of a real fleet, holds, measures recovery, journals, and leaves no process behind")
     void demo() throws Exception {
-        CliRun run = CliRun.of("demo", "--seed", "7", "--journal-dir", dir.toString());
+        CliRun run = CliRun.of("demo", "--seed", "7", "--journal-dir", dir.toString(), "--data-dir", dir.resolve("store").toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).containsPattern("HELD · time to recovery \\d+\\.\\ds").contains("practice fleet stopped");

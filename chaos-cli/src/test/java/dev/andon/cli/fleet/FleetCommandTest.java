@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +65,16 @@ class FleetCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run("fleet", "--restart-delay", "soon")).isEqualTo(2);
         assertThat(err.toString()).contains("'soon' is not a duration; write it like 500ms, 1s, 2m or 1m30s");
+    }
+
+    @Test
+    @DisplayName("a front port in use is one line naming the port, exit code 2")
+    void portInUse() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(run("fleet", "--replicas", "1", "--port", Integer.toString(taken.getLocalPort()))).isEqualTo(2);
+            assertThat(err.toString()).isEqualTo("error: cannot open the front: port " + taken.getLocalPort()
+                    + " is in use; choose another port, or 0 for any free port (--port)\n");
+        }
     }
 
     @Test

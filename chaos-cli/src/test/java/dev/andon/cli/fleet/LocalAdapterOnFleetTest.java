@@ -13,15 +13,13 @@ import dev.andon.core.spi.Probe;
 import dev.andon.core.spi.ProbeObservation;
 import dev.andon.core.spi.RunContext;
 import dev.andon.core.spi.Target;
+import dev.andon.core.testing.SimpleRunContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class LocalAdapterOnFleetTest {
 
     private final PluginRegistry registry = PluginRegistry.load();
-    private final RunContext context = new FleetRunContext();
+    private final RunContext context = new SimpleRunContext();
     private PracticeFleet fleet;
 
     @BeforeEach
@@ -107,49 +105,5 @@ class LocalAdapterOnFleetTest {
     private static char state(String pid) throws Exception {
         String stat = Files.readString(Path.of("/proc", pid, "stat"));
         return stat.charAt(stat.lastIndexOf(')') + 2);
-    }
-
-    /** A run context for calling parts directly, with a real map of shared values. */
-    private static final class FleetRunContext implements RunContext {
-        private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
-
-        @Override
-        public String runId() {
-            return "fleet-test";
-        }
-
-        @Override
-        public String experimentName() {
-            return "local-adapter-on-fleet";
-        }
-
-        @Override
-        public Clock clock() {
-            return Clock.systemUTC();
-        }
-
-        @Override
-        public boolean dryRun() {
-            return false;
-        }
-
-        @Override
-        public Parameters settings(String plugin) {
-            return Parameters.empty();
-        }
-
-        @Override
-        public <T> T shared(Class<T> type, Supplier<T> factory) {
-            return type.cast(shared.computeIfAbsent(type, t -> factory.get()));
-        }
-
-        @Override
-        public void note(String message) {
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return false;
-        }
     }
 }

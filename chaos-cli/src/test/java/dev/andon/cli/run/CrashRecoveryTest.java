@@ -45,7 +45,7 @@ class CrashRecoveryTest {
             Path journals = dir.resolve("journals");
             Path journal = journals.resolve("crash.json");
             Process andon = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "run", file.toString(), "--journal", journal.toString())
+                    "run", file.toString(), "--no-store", "--journal", journal.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("andon.log").toFile()).start();
             try {
                 await().atMost(Duration.ofSeconds(30)).until(() -> Victims.state(victim) == 'T');

@@ -78,7 +78,7 @@ class RunCommandTest {
     void killHolds() throws Exception {
         Path file = experiment("- action: process.kill\n  target: victims\n  signal: KILL\n- pause: 200ms", "");
 
-        CliRun run = CliRun.of("run", file.toString(), "--journal-dir", dir.resolve("journals").toString(), "--seed", "11");
+        CliRun run = CliRun.of("run", file.toString(), "--data-dir", dir.resolve("store").toString(), "--journal-dir", dir.resolve("journals").toString(), "--seed", "11");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("HELD").contains("journal: ");
@@ -97,7 +97,7 @@ class RunCommandTest {
     void stopThenContinue() throws Exception {
         Path file = experiment("- action: process.kill\n  target: victims\n  signal: STOP\n  revertAfter: 300ms\n- pause: 600ms", "");
 
-        CliRun run = CliRun.of("run", file.toString(), "--journal-dir", dir.resolve("journals").toString());
+        CliRun run = CliRun.of("run", file.toString(), "--data-dir", dir.resolve("store").toString(), "--journal-dir", dir.resolve("journals").toString());
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(victims.anyStopped()).isFalse();
@@ -113,7 +113,7 @@ class RunCommandTest {
         Path file = experiment("- action: process.kill\n  target: victims\n  signal: KILL", "");
 
         CliRun targets = CliRun.of("targets", file.toString(), "--seed", "99", "-o", "json");
-        CliRun dry = CliRun.of("run", file.toString(), "--dry-run", "--seed", "99", "-o", "json", "--journal-dir", dir.resolve("journals").toString());
+        CliRun dry = CliRun.of("run", file.toString(), "--data-dir", dir.resolve("store").toString(), "--dry-run", "--seed", "99", "-o", "json", "--journal-dir", dir.resolve("journals").toString());
 
         assertThat(targets.exitCode()).as(targets.toString()).isZero();
         assertThat(dry.exitCode()).as(dry.toString()).isZero();
@@ -130,7 +130,7 @@ class RunCommandTest {
         web.answer(503);
         Path file = experiment("- action: process.kill\n  target: victims\n  signal: KILL", "");
 
-        CliRun run = CliRun.of("run", file.toString(), "--journal-dir", dir.resolve("journals").toString());
+        CliRun run = CliRun.of("run", file.toString(), "--data-dir", dir.resolve("store").toString(), "--journal-dir", dir.resolve("journals").toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
         assertThat(run.out()).contains("ABORTED").contains("hypothesis not met before injecting: web-answers: status 503, expected 200");
@@ -160,7 +160,7 @@ class RunCommandTest {
                   recovery: { timeout: 300ms }
                 """.formatted(victims.selector(), pid));
 
-        CliRun run = CliRun.of("run", file.toString(), "--journal-dir", dir.resolve("journals").toString());
+        CliRun run = CliRun.of("run", file.toString(), "--data-dir", dir.resolve("store").toString(), "--journal-dir", dir.resolve("journals").toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).contains("DEVIATED").contains("first-alive");
@@ -171,12 +171,36 @@ class RunCommandTest {
     void jsonOutput() throws Exception {
         Path file = experiment("- action: process.kill\n  target: victims\n  signal: TERM", "");
 
-        CliRun run = CliRun.of("run", file.toString(), "-o", "json", "--journal-dir", dir.resolve("journals").toString());
+        CliRun run = CliRun.of("run", file.toString(), "--data-dir", dir.resolve("store").toString(), "-o", "json", "--journal-dir", dir.resolve("journals").toString());
 
         JsonNode result = JSON.readTree(run.out());
         assertThat(result.path("outcome").asText()).isEqualTo("held");
         assertThat(result.path("exitCode").asInt()).isEqualTo(run.exitCode()).isZero();
         assertThat(result.path("journal").asText()).endsWith(".json");
+    }
+
+    @Test
+    @DisplayName("a pulled cord refuses a one-off run (exit 3, nothing killed) until 'andon resume'")
+    void haltedRunIsRefusedUntilResumed() throws Exception {
+        Path file = experiment("- action: process.kill\n  target: victims\n  signal: KILL", "");
+        String store = dir.resolve("store").toString();
+
+        CliRun halt = CliRun.of("halt", "--data-dir", store, "--reason", "payments incident");
+        CliRun refused = CliRun.of("run", file.toString(), "--data-dir", store, "--journal-dir", dir.resolve("journals").toString());
+
+        assertThat(halt.exitCode()).as(halt.toString()).isZero();
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+        assertThat(refused.out()).contains("ABORTED").contains("payments incident");
+        assertThat(victims.alive()).isEqualTo(3);
+
+        CliRun resume = CliRun.of("resume", "--data-dir", store, "--reason", "incident closed");
+        CliRun allowed = CliRun.of("run", file.toString(), "--data-dir", store, "--journal-dir", dir.resolve("journals").toString());
+
+        assertThat(resume.exitCode()).as(resume.toString()).isZero();
+        assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+        assertThat(victims.alive()).isEqualTo(2);
+        CliRun history = CliRun.of("history", "--data-dir", store, "-o", "json");
+        assertThat(history.out()).contains("payments incident").contains("held");
     }
 
     @Test

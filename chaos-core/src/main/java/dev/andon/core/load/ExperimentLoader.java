@@ -65,8 +65,8 @@ public final class ExperimentLoader {
         Optional<MapReader> spec = file.required("spec", FieldTypes.MAP).map(m -> new MapReader(m, "spec", problems));
         file.finish();
         Optional<Experiment> experiment = spec.flatMap(s -> readSpec(s, context, fileName, metadata));
-        problems.throwIfAny();
         context.addSecrets(substitution.secretValues());
+        problems.throwIfAny(context.secretValues());
         Experiment read = experiment.orElseThrow(() -> new IllegalStateException("no problem reported, yet no experiment was read"));
         List<String> secrets = context.secretValues();
         return new Experiment(read.source(), read.metadata(), read.targets(), read.hypothesis(), read.method(), read.rollbacks(),

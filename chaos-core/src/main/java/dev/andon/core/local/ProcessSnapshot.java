@@ -69,8 +69,13 @@ record ProcessSnapshot(
         }
     }
 
-    /** Short form for messages: "4242, sleep". */
+    /** Short form inside parentheses: "4242, sleep". */
     String describe() {
         return pid + (executable.isEmpty() ? "" : ", " + executable);
+    }
+
+    /** Short form in sentences: "4242 (sleep)". */
+    String label() {
+        return pid + (executable.isEmpty() ? "" : " (" + executable + ")");
     }
 }

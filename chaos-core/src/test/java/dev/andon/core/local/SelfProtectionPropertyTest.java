@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.andon.core.spi.Candidate;
 import dev.andon.core.spi.Candidates;
 import dev.andon.core.spi.Parameters;
+import dev.andon.core.testing.SimpleRunContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class SelfProtectionPropertyTest {
     private static final int SELECTORS_PER_SEED = 12;
 
     private final ProcessTargetProvider provider = new ProcessTargetProvider();
-    private final TestRunContext context = new TestRunContext();
+    private final SimpleRunContext context = new SimpleRunContext();
     private final SpawnedProcesses spawned = new SpawnedProcesses();
     private final Map<Long, String> protectedPids = new LinkedHashMap<>();
 

@@ -1,10 +1,10 @@
 package dev.andon.core.local.bench;
 
-import dev.andon.core.local.TestRunContext;
 import dev.andon.core.spi.Candidates;
 import dev.andon.core.spi.Parameters;
 import dev.andon.core.spi.PluginRegistry;
 import dev.andon.core.spi.TargetProvider;
+import dev.andon.core.testing.SimpleRunContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class ProcessSelectionBenchmark {
 
     public static void main(String[] args) throws Exception {
         TargetProvider provider = PluginRegistry.load().provider("local.process").orElseThrow();
-        TestRunContext context = new TestRunContext();
+        SimpleRunContext context = new SimpleRunContext();
         System.out.printf(Locale.ROOT, "processes on this machine: %d, cores: %d%n",
                 ProcessHandle.allProcesses().count(), Runtime.getRuntime().availableProcessors());
         for (String regex : List.of(".*", "fleet-replica")) {
