@@ -50,7 +50,8 @@ public final class GameDayRunCommand implements Callable<Integer> {
     Path journalDir;
 
     @Option(names = "--with-fleet", paramLabel = "N", arity = "0..1", fallbackValue = "3", defaultValue = "0",
-            description = "Start a practice fleet of N replicas (default 3) for the session; its port, size and id are the variables port, replicas and fleet.")
+            description = "Start a practice fleet of N replicas (default 3) for the session; its port, size and id are the variables port, replicas and fleet. "
+                    + "Files with spec.practiceFleet get one without this flag, unless --var port=... names a running fleet.")
     int withFleet;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the first experiment's target pick (step n uses N + n - 1).")

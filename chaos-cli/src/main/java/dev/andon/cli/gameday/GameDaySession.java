@@ -80,19 +80,26 @@ final class GameDaySession {
 
     int run(Request request) throws InvalidFileException {
         OperatorControls controls = new OperatorControls(clock);
-        try (Fleet fleet = Fleet.start(request.withFleet(), controls, out)) {
+        GameDayLoader loader = new GameDayLoader(ProbeSpecReader.of(registry));
+        GameDay asWritten = loader.load(request.file(), request.variables());
+        // Everything that can be wrong with the files is found before a fleet starts or anything runs.
+        Optional<ScriptedAnswers> scripted = Optional.empty();
+        if (request.answers().isPresent()) {
+            scripted = Optional.of(ScriptedAnswers.load(request.answers().get()));
+            scripted.get().check(asWritten);
+        }
+        int replicas = fleetSize(request, asWritten);
+        try (Fleet fleet = Fleet.start(replicas, controls, out)) {
             Variables variables = fleet.variables(request.variables());
-            GameDay gameDay = new GameDayLoader(ProbeSpecReader.of(registry)).load(request.file(), variables);
+            GameDay gameDay = replicas > 0 ? loader.load(request.file(), variables) : asWritten;
             ExperimentRunner engine = new ExperimentRunner(registry, clock)
                     .withGuards(store.map(s -> List.of(s.haltGuard())).orElse(List.of()));
             GameDayRunner runner = new GameDayRunner(new EngineSteps(new ExperimentLoader(registry), engine, variables.environment()), registry, clock);
             runner.prepare(gameDay);
             Optional<QueuedAnswers> typed = Optional.empty();
             CheckpointAnswers answers;
-            if (request.answers().isPresent()) {
-                ScriptedAnswers scripted = ScriptedAnswers.load(request.answers().get());
-                scripted.check(gameDay);
-                answers = scripted;
+            if (scripted.isPresent()) {
+                answers = scripted.get();
             } else if (request.yes()) {
                 answers = CheckpointAnswers.YES;
             } else {
@@ -118,6 +125,17 @@ final class GameDaySession {
             out.flush();
             return result.outcome().exitCode();
         }
+    }
+
+    /**
+     * How many practice replicas to start: {@code --with-fleet N}, else what the file asks for
+     * ({@code spec.practiceFleet}) unless {@code --var port=...} names a fleet that already runs.
+     */
+    static int fleetSize(Request request, GameDay gameDay) {
+        if (request.withFleet() > 0) {
+            return request.withFleet();
+        }
+        return request.variables().cli().containsKey("port") ? 0 : gameDay.practiceFleet();
     }
 
     /** The practice fleet of {@code --with-fleet}: its port, size and id become the variables {@code port}, {@code replicas} and {@code fleet}. */

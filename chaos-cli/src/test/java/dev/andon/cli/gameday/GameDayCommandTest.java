@@ -36,7 +36,7 @@ class GameDayCommandTest {
     @DisplayName("a scripted answer file answers the checkpoints in order; a 'no' is a finding and the exit code is 1")
     void scriptedAnswers() throws Exception {
         Path journal = dir.resolve("practice.json");
-        int code = andon("gameday", "run", LocalPracticeGameDayTest.EXAMPLE.toString(), "--with-fleet", "--answers", ANSWERS.toString(),
+        int code = andon("gameday", "run", LocalPracticeGameDayTest.EXAMPLE.toString(), "--answers", ANSWERS.toString(),
                 "--journal", journal.toString(), "--data-dir", dir.resolve("store").toString());
         assertThat(code).as(out + "\n" + err).isEqualTo(1);
         JsonNode doc = JSON.readTree(journal.toFile());

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped practice game day, run end to end as a user runs it: {@code andon gameday run
- * experiments/gamedays/local-practice.yaml --with-fleet --yes}, against real replica processes, then turned
- * into a report.
+ * The shipped practice game day, run end to end as a user runs it on a fresh machine: {@code andon gameday run
+ * experiments/gamedays/local-practice.yaml --yes} (the file asks for the practice fleet, so real replica
+ * processes start for the session), then turned into a report.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalPracticeGameDayTest {
@@ -45,7 +45,7 @@ class LocalPracticeGameDayTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         exitCode = AndonCli.run(new PrintWriter(out), new PrintWriter(err),
-                "gameday", "run", EXAMPLE.toString(), "--with-fleet", "--yes", "--journal", journal.toString(), "--seed", "11",
+                "gameday", "run", EXAMPLE.toString(), "--yes", "--journal", journal.toString(), "--seed", "11",
                 "--data-dir", dir.resolve("store").toString());
         output = out + err.toString();
     }

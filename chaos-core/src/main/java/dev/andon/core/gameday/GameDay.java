@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param variables  values for {@code ${name}} passed to every experiment step (a step's own win)
  * @param steps      what happens, in order
  * @param abort      probes that stop the whole game day when they fail
+ * @param practiceFleet replicas of the local practice fleet the game day is written against ({@code spec.practiceFleet});
+ *                   {@code andon gameday run} starts one for the session. 0 when the game day runs against a real system
  */
 public record GameDay(
         String source,
@@ -28,7 +30,8 @@ public record GameDay(
         List<String> hypotheses,
         Map<String, String> variables,
         List<GameDayStep> steps,
-        AbortCriteria abort) {
+        AbortCriteria abort,
+        int practiceFleet) {
 
     public GameDay {
         Objects.requireNonNull(metadata, "metadata");
@@ -39,6 +42,9 @@ public record GameDay(
         variables = Map.copyOf(variables);
         steps = List.copyOf(steps);
         abort = abort == null ? AbortCriteria.NONE : abort;
+        if (practiceFleet < 0) {
+            throw new IllegalArgumentException("practiceFleet must not be negative, but was " + practiceFleet);
+        }
     }
 
     public String name() {

@@ -87,10 +87,11 @@ public final class GameDayLoader {
         Roles roles = s.map("roles", "spec.roles").map(GameDayLoader::roles).orElse(Roles.NONE);
         List<GameDayStep> steps = s.required("steps", FieldTypes.LIST).map(list -> steps(list, folder, problems)).orElse(List.of());
         AbortCriteria abort = s.map("abort", "spec.abort").map(a -> abort(a, file)).orElse(AbortCriteria.NONE);
+        int fleet = s.map("practiceFleet", "spec.practiceFleet").map(GameDayLoader::practiceFleet).orElse(0);
         s.allow("variables");
         s.finish();
         problems.throwIfAny();
-        return new GameDay(file, metadata.orElseThrow(), title, objectives, roles, hypotheses, experimentVariables(declared, variables), steps, abort);
+        return new GameDay(file, metadata.orElseThrow(), title, objectives, roles, hypotheses, experimentVariables(declared, variables), steps, abort, fleet);
     }
 
     /** What experiment steps receive: the game day's declared variables (resolved as in this file) and everything given on the command line. */
@@ -104,6 +105,20 @@ public final class GameDayLoader {
         out.putAll(variables.files());
         out.putAll(variables.cli());
         return out;
+    }
+
+    /** Default size of the practice fleet a game day asks for. */
+    public static final int DEFAULT_FLEET_REPLICAS = 3;
+    private static final int MAX_FLEET_REPLICAS = 20;
+
+    private static int practiceFleet(MapReader m) {
+        long replicas = m.integer("replicas").orElse((long) DEFAULT_FLEET_REPLICAS);
+        m.finish();
+        if (replicas < 1 || replicas > MAX_FLEET_REPLICAS) {
+            m.problems().at(m.node().get("replicas"), "spec.practiceFleet.replicas must be from 1 to " + MAX_FLEET_REPLICAS + ", but was " + replicas, "e.g. 3");
+            return DEFAULT_FLEET_REPLICAS;
+        }
+        return (int) replicas;
     }
 
     private static Roles roles(MapReader m) {

@@ -52,6 +52,7 @@ class GameDayLoaderTest {
                   roles: { owner: alice, coordinator: bob, reporter: carol, observers: [dave, erin] }
                   hypotheses: Losing a replica goes unnoticed
                   variables: { port: "8080", replicas: "3" }
+                  practiceFleet: { replicas: 2 }
                   steps:
                     - note: everyone on the bridge
                     - experiment: kill.yaml
@@ -66,6 +67,7 @@ class GameDayLoaderTest {
         assertThat(g.roles()).isEqualTo(new Roles("alice", "bob", "carol", List.of("dave", "erin")));
         assertThat(g.hypotheses()).containsExactly("Losing a replica goes unnoticed");
         assertThat(g.variables()).containsEntry("port", "9999").containsEntry("replicas", "3");
+        assertThat(g.practiceFleet()).isEqualTo(2);
         assertThat(g.steps()).hasSize(4);
         assertThat(g.steps().get(0)).isEqualTo(new GameDayStep.Note("note-1", "everyone on the bridge"));
         GameDayStep.ExperimentStep e = (GameDayStep.ExperimentStep) g.steps().get(1);

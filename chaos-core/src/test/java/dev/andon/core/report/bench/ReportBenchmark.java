@@ -60,7 +60,7 @@ public final class ReportBenchmark {
         Path dir = Files.createTempDirectory("andon-journal-bench");
         GameDayStep.Note note = new GameDayStep.Note("n", "a note");
         GameDay gameDay = new GameDay("bench.yaml", new Metadata("bench", "", Map.of()), "Bench", List.of(), Roles.NONE, List.of(), Map.of(),
-                List.of(note), null);
+                List.of(note), null, 0);
         GameDayJournal journal = new GameDayJournal(dir.resolve("gd.json"));
         journal.on(new GameDayEvent.Started(t0, gameDay));
         long[] eventMicros = new long[JOURNAL_EVENTS];
