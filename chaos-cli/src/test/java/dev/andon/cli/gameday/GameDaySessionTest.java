@@ -52,11 +52,15 @@ class GameDaySessionTest {
     }
 
     private CompletableFuture<Integer> start(Path gameDay, Map<String, String> vars, Path journal) throws IOException {
+        return start(gameDay, vars, journal, false);
+    }
+
+    private CompletableFuture<Integer> start(Path gameDay, Map<String, String> vars, Path journal, boolean dryRun) throws IOException {
         PipedInputStream input = new PipedInputStream(keyboard);
         GameDaySession session = new GameDaySession(PluginRegistry.load(), Clock.systemUTC(), input, new PrintWriter(screen, true), Optional.empty(),
                 dev.andon.core.engine.StopSignal.NEVER);
         GameDaySession.Request request = new GameDaySession.Request(gameDay, new Variables(vars, Map.of(), System.getenv()), false,
-                Optional.empty(), Optional.of(journal), dir, 0, 5, false);
+                Optional.empty(), Optional.of(journal), dir, 0, 5, dryRun);
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return session.run(request);
@@ -205,6 +209,38 @@ class GameDaySessionTest {
             assertThat(halt.path("cause").asText()).isEqualTo("abort-criterion");
             assertThat(halt.path("reason").asText()).startsWith("abort criterion 'shop-answers' failed: ");
             assertThat(screen()).contains("⛔ HALT (abort-criterion): abort criterion 'shop-answers' failed", "══ game day halted");
+        }
+    }
+
+    @Test
+    @DisplayName("--dry-run rehearses every experiment: the timeline shows what would be injected, and no replica is touched")
+    void dryRunTouchesNothing() throws Exception {
+        try (PracticeFleet fleet = PracticeFleet.start(1, 0, Duration.ofMillis(500))) {
+            List<Long> before = fleet.replicaPids();
+            Path file = dir.resolve("rehearsal.yaml");
+            Files.writeString(file, """
+                    apiVersion: andon.dev/v1
+                    kind: GameDay
+                    metadata: { name: rehearsal }
+                    spec:
+                      steps:
+                        - experiment: %s
+                    """.formatted(PAUSE));
+            Path journal = dir.resolve("rehearsal.json");
+            CompletableFuture<Integer> running = start(file, Map.of("port", Integer.toString(fleet.frontPort()), "fleet", fleet.id()), journal, true);
+            await().atMost(Duration.ofSeconds(30)).until(() -> screen().contains("⚡ injection"));
+            assertThat(fleet.replicaPids()).allSatisfy(pid -> assertThat(stopped(pid)).isFalse());
+            assertThat(running.get(30, TimeUnit.SECONDS)).isZero();
+            JsonNode doc = JSON.readTree(journal.toFile());
+            List<String> injections = new ArrayList<>();
+            doc.path("events").forEach(e -> {
+                if (e.path("type").asText().equals("injection")) {
+                    injections.add(e.path("summary").asText());
+                }
+            });
+            assertThat(injections).singleElement().asString().startsWith("rehearsed: ");
+            assertThat(doc.path("runs").get(0).path("dryRun").asBoolean()).isTrue();
+            assertThat(fleet.replicaPids()).isEqualTo(before);
         }
     }
 
