@@ -79,7 +79,7 @@ final class OperatorConsole implements AutoCloseable {
 
     private void answer(boolean yes, String note) {
         if (answers.isEmpty()) {
-            say("checkpoints are answered by " + "the answer file or --yes in this session; add a note with n <text>");
+            say("checkpoints are answered by the answer file or --yes in this session; add a note with n <text>");
         } else if (!answers.get().answer(new Answer(yes, note, "operator"))) {
             say("no checkpoint is waiting for an answer; add a note with n <text>");
         }

@@ -17,5 +17,5 @@ public interface CheckpointAnswers {
     }
 
     /** Answers every checkpoint yes, for rehearsals and tests. */
-    CheckpointAnswers YES = (step, checkpoint, wait) -> Optional.of(new Answer(true, "answered automatically (--yes)", "--yes"));
+    CheckpointAnswers YES = (step, checkpoint, wait) -> Optional.of(new Answer(true, "answered automatically", "--yes"));
 }
