@@ -104,7 +104,11 @@ public final class ReportCommand implements Callable<Integer> {
                     gameDays.add(((JournalFiles.GameDay) content).trace());
                 }
             } catch (UnreadableJournalException e) {
-                throw new UserError(ExitCodes.INVALID_INPUT, e.getMessage() + " (give run journals or game-day journals)");
+                if (journals.contains(file)) {
+                    throw new UserError(ExitCodes.INVALID_INPUT, e.getMessage() + " (give run journals or game-day journals)");
+                }
+                // A folder may hold other JSON files; only a file named on the command line must be a journal.
+                spec.commandLine().getErr().println("skipped " + e.getMessage());
             }
         }
         String headline = title != null ? title : gameDays.size() == 1 ? gameDays.get(0).title() : "Andon report";

@@ -146,5 +146,11 @@ class GameDayCommandTest {
         assertThat(andon("report", notJournal.toString(), "--output", dir.resolve("r.html").toString())).isEqualTo(2);
         assertThat(err.toString()).contains(notJournal + ": neither a run journal nor a game-day journal");
         assertThat(dir.resolve("r.html")).doesNotExist();
+
+        // In a folder, other JSON files are skipped with a word on stderr; there is simply nothing to report here.
+        err.getBuffer().setLength(0);
+        assertThat(andon("report", dir.toString(), "--output", dir.resolve("r.html").toString())).isZero();
+        assertThat(err.toString()).contains("skipped " + notJournal + ": neither a run journal nor a game-day journal");
+        assertThat(out.toString()).contains("0 game day(s), 0 run(s)");
     }
 }
