@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.andon.cli.CliRun;
 import dev.andon.core.spi.Compensation;
 import dev.andon.core.spi.Target;
 import dev.andon.core.store.AndonStore;
@@ -188,7 +189,7 @@ class StoreCommandsTest {
             store.undos().planned("r-dead", "undo-1", new Compensation("process.signal", Optional.of(target), Map.of("signal", "CONT"),
                     "resume " + pid + " with CONT"), Instant.now());
         }
-        assertThat(state(pid)).isEqualTo('T');
+        await().atMost(Duration.ofSeconds(5)).until(() -> state(pid) == 'T');
 
         CliRun history = andon("history");
 

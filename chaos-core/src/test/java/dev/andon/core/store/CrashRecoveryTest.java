@@ -40,7 +40,7 @@ class CrashRecoveryTest {
     }
 
     @Test
-    @Timeout(120)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @DisplayName("a run whose JVM is killed with SIGKILL mid-method is marked interrupted at the next start and its fault undone")
     void killedRunIsRecovered() throws Exception {
         sleeper = new ProcessBuilder("sleep", "300").start();
@@ -52,7 +52,8 @@ class CrashRecoveryTest {
                 .redirectErrorStream(true)
                 .start();
         awaitLine(child, "READY");
-        assertThat(SignalUndo.state(victim)).as("the fault is in place").isEqualTo('T');
+        // SIGSTOP takes effect asynchronously: the state letter turns T a moment after kill(2) returns.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(SignalUndo.state(victim)).as("the fault is in place").isEqualTo('T'));
 
         // kill -9: no shutdown hook, no finally block, nothing of the run's own cleanup runs.
         child.destroyForcibly();
