@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             dev.andon.cli.store.HaltCommand.class,
             dev.andon.cli.store.ResumeCommand.class,
             dev.andon.cli.store.HistoryCommand.class,
+            dev.andon.cli.gameday.GameDayCommand.class,
+            dev.andon.cli.report.ReportCommand.class,
         })
 public final class AndonCommand implements Runnable {
 

@@ -32,6 +32,13 @@ final class FileKinds {
             return "Experiment '" + e.name() + "': " + e.targets().size() + " target set(s), " + e.method().size() + " step(s), "
                     + e.hypothesis().probes().size() + " hypothesis probe(s)";
         });
+        kinds.byKind.put("GameDay", (file, vars) -> {
+            dev.andon.core.gameday.GameDay g = new dev.andon.core.gameday.GameDayLoader(dev.andon.core.gameday.ProbeSpecReader.of(registry)).load(file, vars);
+            new dev.andon.core.gameday.GameDayRunner(new dev.andon.core.gameday.EngineSteps(new ExperimentLoader(registry),
+                    new dev.andon.core.engine.ExperimentRunner(registry, java.time.Clock.systemUTC()), vars.environment()), registry,
+                    java.time.Clock.systemUTC()).prepare(g);
+            return "GameDay '" + g.name() + "': " + g.steps().size() + " step(s), " + g.abort().probes().size() + " abort probe(s)";
+        });
         return kinds;
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * leave faults in place.
  */
 @SuppressWarnings("restriction")
-final class SignalStop implements StopSignal, AutoCloseable {
+public final class SignalStop implements StopSignal, AutoCloseable {
 
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private final java.util.List<Restore> restores = new java.util.ArrayList<>();
@@ -18,7 +18,7 @@ final class SignalStop implements StopSignal, AutoCloseable {
     private record Restore(sun.misc.Signal signal, sun.misc.SignalHandler previous) {
     }
 
-    static SignalStop install() {
+    public static SignalStop install() {
         SignalStop s = new SignalStop();
         for (String name : new String[] {"INT", "TERM"}) {
             try {

@@ -12,12 +12,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** {@code --since}: a duration back from now ({@code 24h}, {@code 7d}), a UTC date, or an instant. */
-final class Since {
+public final class Since {
 
     private Since() {
     }
 
-    static Instant parse(String text, Instant now) {
+    public static Instant parse(String text, Instant now) {
         String t = text.strip();
         Optional<Duration> back = Durations.parse(t);
         if (back.isPresent()) {
