@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GameDayCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path ANSWERS = Path.of("..", "experiments", "gamedays", "practice-answers.yaml");
+    private static final Path ANSWERS = Path.of("..", "experiments", "gamedays", "answers", "local-practice.yaml");
 
     @TempDir
     Path dir;

@@ -48,7 +48,7 @@ public final class FileHeader {
         }
         Node at = kindEntry.get().value();
         if (COMMAND_FOR_KIND.containsKey(kind.get())) {
-            problems.at(at, "this is a " + kind.get() + " file, not " + article(expectedKind) + " " + expectedKind + " file",
+            problems.at(at, "this is " + article(kind.get()) + " " + kind.get() + " file, not " + article(expectedKind) + " " + expectedKind + " file",
                     COMMAND_FOR_KIND.get(kind.get()));
             return false;
         }

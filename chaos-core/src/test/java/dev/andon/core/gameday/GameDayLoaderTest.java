@@ -112,7 +112,7 @@ class GameDayLoaderTest {
                 spec: { steps: [ { note: hi } ] }
                 """);
         assertThat(problems).singleElement().extracting(Problem::format).asString()
-                .isEqualTo("gd.yaml:2:7: this is a Experiment file, not a GameDay file (run it with 'andon run FILE' or check it with 'andon validate FILE')");
+                .isEqualTo("gd.yaml:2:7: this is an Experiment file, not a GameDay file (run it with 'andon run FILE' or check it with 'andon validate FILE')");
     }
 
     @Test
