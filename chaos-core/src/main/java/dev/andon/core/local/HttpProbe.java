@@ -93,11 +93,11 @@ final class HttpProbe implements Probe {
         }
         HttpClients clients = context.shared(HttpClients.class, HttpClients::new);
         if (clients.firstUse() && SAFE_METHODS.contains(request.method())) {
-            warmUp(clients.client(parameters.flag(FOLLOW_REDIRECTS)), request, timeout);
+            warmUp(clients.client(request.uri(), parameters.flag(FOLLOW_REDIRECTS)), request, timeout);
         }
         // Latency is elapsed time, so it is read from the monotonic clock, not from the run's wall Clock.
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> response = clients.client(parameters.flag(FOLLOW_REDIRECTS))
+        CompletableFuture<HttpResponse<String>> response = clients.client(request.uri(), parameters.flag(FOLLOW_REDIRECTS))
                 .sendAsync(request, info -> new CappedBodySubscriber(BODY_LIMIT_BYTES));
         try {
             // The request timeout covers the wait for headers; this bound also covers a body that trickles.
