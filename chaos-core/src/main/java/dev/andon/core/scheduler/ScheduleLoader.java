@@ -285,7 +285,7 @@ public final class ScheduleLoader {
         for (String code : h.stringList("countries")) {
             Optional<CountryHolidays> country = CountryHolidays.forCode(code);
             if (country.isEmpty()) {
-                problems.at(h.node().get("countries"), "no built-in holidays for country '" + code + "'",
+                problems.at(itemNamed(h.node().get("countries"), code), "no built-in holidays for country '" + code + "'",
                         "built in: " + Arrays.stream(CountryHolidays.values()).map(Enum::name).collect(Collectors.joining(", "))
                                 + "; for others give an iCalendar file under 'icalendar'");
             }
@@ -304,6 +304,14 @@ public final class ScheduleLoader {
         }
         h.finish();
         return calendars;
+    }
+
+    /** The list item written as {@code text}, for a problem at its own position; the whole value otherwise. */
+    private static Node itemNamed(Node value, String text) {
+        if (value instanceof Node.ListNode list) {
+            return list.items().stream().filter(i -> i instanceof Node.Scalar s && text.equals(s.text())).findFirst().orElse(value);
+        }
+        return value;
     }
 
     private static Optional<LocalDate> date(Node node, String key, Problems problems) {
