@@ -93,6 +93,16 @@ public final class ICalendarHolidays implements HolidayCalendar {
         return days;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ICalendarHolidays other && other.name.equals(name) && other.days.equals(days);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + days.hashCode();
+    }
+
     /** RFC 5545 3.1: a line starting with a space or tab continues the previous one. */
     private static List<String> unfold(String text) {
         List<String> out = new ArrayList<>();
