@@ -12,6 +12,11 @@ import picocli.CommandLine.Spec;
                 + "Pull the cord with 'andon halt' to stop everything.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            dev.andon.cli.run.RunCommand.class,
+            dev.andon.cli.run.ValidateCommand.class,
+            dev.andon.cli.run.TargetsCommand.class,
+            PluginsCommand.class,
+            CompletionCommand.class,
         })
 public final class AndonCommand implements Runnable {
 

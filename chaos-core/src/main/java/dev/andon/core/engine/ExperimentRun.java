@@ -180,6 +180,8 @@ final class ExperimentRun {
         listener.phaseStarted(Phase.RECOVERY, clock.instant());
         Duration timeout = experiment.recovery().timeout();
         if (continuous) {
+            // A round of its own first: the monitor may not have sampled since the last action.
+            monitorRound();
             waitFor(timeout, () -> !tracker.currentlyBroken());
         } else if (hasRoundProbes()) {
             Instant deadline = clock.instant().plus(timeout);
@@ -218,7 +220,7 @@ final class ExperimentRun {
     }
 
     /** One round of hypothesis and recovery probes, fed to the recovery tracker. */
-    private void monitorRound() {
+    private synchronized void monitorRound() {
         String stage = monitorStage;
         Optional<String> hypothesisFailure = roundOf(experiment.hypothesis().probes(), stage);
         Optional<String> recoveryFailure = roundOf(experiment.recovery().probes(), stage);

@@ -115,6 +115,9 @@ public final class FieldTypes {
         }
     };
 
+    /** A string, number or true/false, as its Java value ({@code equals: UP}, {@code equals: 3}). */
+    public static final FieldType<Object> SCALAR = scalar("a string, number or true/false", (node, problems) -> node.value());
+
     public static final FieldType<Node.MapNode> MAP = new FieldType<>() {
         @Override
         public String expected() {

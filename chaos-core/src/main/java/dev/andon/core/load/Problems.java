@@ -12,6 +12,7 @@ public final class Problems {
 
     private final String file;
     private final List<Problem> found = new ArrayList<>();
+    private final java.util.Set<Long> silenced = new java.util.HashSet<>();
 
     public Problems(String file) {
         this.file = file;
@@ -32,7 +33,21 @@ public final class Problems {
     }
 
     public void at(int line, int column, String message, String hint) {
-        found.add(new Problem(file, line, column, message, hint));
+        if (!silenced.contains(position(line, column))) {
+            found.add(new Problem(file, line, column, message, hint));
+        }
+    }
+
+    /**
+     * Drops later complaints about a value already reported (an undefined variable left its value
+     * unusable; "expected a duration, but was '${wait}'" would only repeat the first problem).
+     */
+    public void silence(Node node) {
+        silenced.add(position(node.line(), node.column()));
+    }
+
+    private static long position(int line, int column) {
+        return ((long) line << 32) | (column & 0xffffffffL);
     }
 
     public void addAll(List<Problem> problems) {
