@@ -34,4 +34,9 @@ public record CordEvent(Kind kind, String who, String why, Instant at) {
         Objects.requireNonNull(why, "why");
         Objects.requireNonNull(at, "at");
     }
+
+    /** One line for people: {@code halted by alice at 2026-11-26T12:00:00Z: payments incident}. */
+    public String sentence() {
+        return (kind == Kind.HALT ? "halted" : "resumed") + " by " + who + " at " + at + ": " + why;
+    }
 }

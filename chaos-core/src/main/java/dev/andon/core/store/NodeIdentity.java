@@ -20,6 +20,21 @@ public record NodeIdentity(String node, String host, long pid, Optional<Instant>
         processStart = processStart == null ? Optional.empty() : processStart;
     }
 
+    /** This process on this host, named after the host. */
+    public static NodeIdentity current() {
+        String host = localHostName();
+        return current(host, host);
+    }
+
+    /** The host's name as the OS knows it; {@code localhost} when it has none. */
+    public static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
     /** This process on this host, named {@code node}. */
     public static NodeIdentity current(String node, String host) {
         ProcessHandle self = ProcessHandle.current();

@@ -3,6 +3,7 @@ package dev.andon.core.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param selectedTargets  the picked targets' ids, as {@code targetSet/id}
  * @param journalPath      where the run's JSON journal was written, if any
  * @param heartbeat        last sign of life of the owner while running
+ * @param pluginSettings   the run's raw plugin settings, for undos executed by crash recovery
  */
 public record RunRecord(
         String runId,
@@ -40,7 +42,8 @@ public record RunRecord(
         boolean dryRun,
         List<String> selectedTargets,
         Optional<String> journalPath,
-        Instant heartbeat) {
+        Instant heartbeat,
+        Map<String, Map<String, Object>> pluginSettings) {
 
     public RunRecord {
         Objects.requireNonNull(runId, "runId");
@@ -48,5 +51,6 @@ public record RunRecord(
         Objects.requireNonNull(status, "status");
         reason = reason == null ? "" : reason;
         selectedTargets = List.copyOf(selectedTargets == null ? List.of() : selectedTargets);
+        pluginSettings = Map.copyOf(pluginSettings == null ? Map.of() : pluginSettings);
     }
 }

@@ -44,7 +44,7 @@ public record StoreConfig(String jdbcUrl, Optional<String> user, Optional<String
      */
     public static StoreConfig h2(Path dataDir) {
         Path file = dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME);
-        return new StoreConfig("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", Optional.empty(), Optional.empty(), DEFAULT_POOL_SIZE);
+        return new StoreConfig("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", Optional.empty(), Optional.empty(), DEFAULT_POOL_SIZE);
     }
 
     public static StoreConfig postgres(String url, Optional<String> user, Optional<String> password) {

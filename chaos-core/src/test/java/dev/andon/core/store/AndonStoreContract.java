@@ -84,6 +84,18 @@ abstract class AndonStoreContract {
     }
 
     @Test
+    @DisplayName("a run keeps its plugin settings for crash recovery")
+    void pluginSettings() {
+        AndonStore store = open();
+        Map<String, Map<String, Object>> settings = Map.of("k8s", Map.of("context", "prod-eu", "timeout", 30));
+        store.runs().started(new RunStart("r1", "kill-one", "cli", NODE_A, T0, 1L, true, Optional.empty(), settings));
+
+        RunRecord r = store.runs().find("r1").orElseThrow();
+        assertThat(r.pluginSettings()).isEqualTo(settings);
+        assertThat(r.dryRun()).isTrue();
+    }
+
+    @Test
     @DisplayName("a skip is a complete run row with its guard's reason, found by status")
     void skipsKeepTheirReason() {
         AndonStore store = open();

@@ -22,7 +22,8 @@ import java.util.Optional;
 final class JdbcRunHistory implements RunHistory {
 
     private static final String COLUMNS = "run_id, experiment, trigger_name, node, host, pid, process_started, started_at,"
-            + " ended_at, status, reason, deviated, recovery_ms, seed, dry_run, selected_targets, journal_path, heartbeat_at";
+            + " ended_at, status, reason, deviated, recovery_ms, seed, dry_run, selected_targets, journal_path, heartbeat_at,"
+            + " plugin_settings";
     private static final int REASON_MAX = 4000;
 
     private final Database db;
@@ -46,12 +47,12 @@ final class JdbcRunHistory implements RunHistory {
     private void insert(RunStart s, RunStatus status, String reason, Optional<Instant> ended) {
         NodeIdentity o = s.owner();
         db.update("record run " + s.runId(),
-                "INSERT INTO andon_runs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO andon_runs (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.runId(), s.experiment(), s.trigger(), o.node(), o.host(), o.pid(),
                 orNull(o.processStart().map(Database::utc), NullOf.TIMESTAMP), s.started(),
                 orNull(ended.map(Database::utc), NullOf.TIMESTAMP), status.spelling(), clip(reason), false,
                 NullOf.BIGINT, s.seed(), s.dryRun(), json.strings(List.of()),
-                orNull(s.journalPath(), NullOf.VARCHAR), s.started());
+                orNull(s.journalPath(), NullOf.VARCHAR), s.started(), json.settings(s.pluginSettings()));
     }
 
     @Override
@@ -149,7 +150,8 @@ final class JdbcRunHistory implements RunHistory {
                 rs.getBoolean("dry_run"),
                 json.strings(rs.getString("selected_targets")),
                 Optional.ofNullable(rs.getString("journal_path")),
-                Database.instant(rs, "heartbeat_at"));
+                Database.instant(rs, "heartbeat_at"),
+                json.settings(rs.getString("plugin_settings")));
     }
 
     private static String clip(String reason) {

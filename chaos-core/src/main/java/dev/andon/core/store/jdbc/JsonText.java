@@ -19,6 +19,7 @@ final class JsonText {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<List<String>> LIST = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Map<String, Object>>> SETTINGS = new TypeReference<>() { };
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -70,6 +71,22 @@ final class JsonText {
             return mapper.readValue(json, LIST);
         } catch (JsonProcessingException e) {
             throw new StoreException("a stored target list is not readable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    String settings(Map<String, Map<String, Object>> settings) {
+        return write(mapper.valueToTree(settings));
+    }
+
+    /** Rows written before plugin settings were stored have none. */
+    Map<String, Map<String, Object>> settings(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return mapper.readValue(json, SETTINGS);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("stored plugin settings are not readable JSON: " + e.getMessage(), e);
         }
     }
 
