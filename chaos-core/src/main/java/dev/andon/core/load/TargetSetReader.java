@@ -35,8 +35,9 @@ final class TargetSetReader {
         for (Node.Entry entry : targets.entries().values()) {
             String name = entry.key();
             Optional<MapReader> set = MapReader.of(entry.value(), "target set '" + name + "'", context.problems());
+            // Only a known provider is worth comparing with an action's; an unknown one is reported once, here.
             declaredProviders.put(name, set.flatMap(s -> s.node().get("provider") instanceof Node.Scalar p && p.value() instanceof String text
-                    ? Optional.of(text) : Optional.empty()));
+                    ? Optional.of(text) : Optional.empty()).filter(p -> context.registry().provider(p).isPresent()));
             set.flatMap(s -> readSet(name, s)).ifPresent(t -> sets.put(name, t));
         }
         return sets;
@@ -91,7 +92,8 @@ final class TargetSetReader {
         try {
             mode = SelectionMode.parse(text.get());
         } catch (IllegalArgumentException e) {
-            context.problems().at(at, "'mode': " + e.getMessage(), "");
+            context.problems().at(at, "'mode': '" + text.get() + "' is out of range",
+                    "count(n) needs a whole n of at least 1; a percentage must be above 0 and at most 100");
             return Optional.empty();
         }
         if (mode.isEmpty()) {
