@@ -1,6 +1,7 @@
 package dev.andon.core.scheduler;
 
 import dev.andon.core.engine.RunResult;
+import dev.andon.core.store.CordEvent;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,10 @@ public interface SchedulerEvents {
     default void finished(String schedule, RunResult result) {
     }
 
+    /** The cord was pulled or released (seen by this node's watcher). */
+    default void cordChanged(CordEvent event) {
+    }
+
     static SchedulerEvents all(List<SchedulerEvents> events) {
         return new SchedulerEvents() {
             @Override
@@ -25,6 +30,11 @@ public interface SchedulerEvents {
             @Override
             public void finished(String schedule, RunResult result) {
                 events.forEach(e -> e.finished(schedule, result));
+            }
+
+            @Override
+            public void cordChanged(CordEvent event) {
+                events.forEach(e -> e.cordChanged(event));
             }
         };
     }
