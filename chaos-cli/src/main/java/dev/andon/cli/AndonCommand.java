@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
             dev.andon.cli.run.TargetsCommand.class,
             PluginsCommand.class,
             CompletionCommand.class,
+            dev.andon.cli.schedule.DaemonCommand.class,
+            dev.andon.cli.schedule.ScheduleCommand.class,
         })
 public final class AndonCommand implements Runnable {
 
