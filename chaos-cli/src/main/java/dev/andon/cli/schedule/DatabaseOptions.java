@@ -27,11 +27,21 @@ public final class DatabaseOptions {
     @Option(names = "--db-password-file", paramLabel = "FILE", description = "Read the database password from this file instead of $ANDON_DB_PASSWORD.")
     Path passwordFile;
 
+    /**
+     * The same H2 file through H2's {@code retry:} file system. Quartz interrupts its own threads when it shuts
+     * down; an interrupt that lands inside a plain H2 file write closes the whole database (Java's file channels
+     * close on interrupt), and Quartz then retries forever. {@code retry:} reopens the channel instead. Other
+     * processes may still open the file with the plain URL: AUTO_SERVER serves them the same database.
+     */
+    static StoreConfig interruptSafe(StoreConfig h2) {
+        return new StoreConfig(h2.jdbcUrl().replaceFirst("^jdbc:h2:file:", "jdbc:h2:retry:file:"), h2.user(), h2.password(), h2.maxPoolSize());
+    }
+
     public StoreConfig config() {
         Map<String, String> env = System.getenv();
         if (db == null) {
             Path dir = dataDir != null ? dataDir : StoreConfig.defaultDataDir(env, Path.of(System.getProperty("user.home")));
-            return StoreConfig.h2(dir);
+            return interruptSafe(StoreConfig.h2(dir));
         }
         if (!db.startsWith("jdbc:postgresql:")) {
             throw new UserError(ExitCodes.INVALID_INPUT, "--db " + db.replaceAll("\\?.*", "") + ": expected a jdbc:postgresql:// URL "

@@ -202,7 +202,16 @@ public final class ScheduleDaemon implements AutoCloseable {
     /** Stops firing and waits for runs in progress, so their rollbacks finish. */
     @Override
     public void close() {
-        watcher.shutdownNow();
+        // No interrupts: a thread interrupted inside an H2 file read closes the whole database (the file
+        // channel is interruptible), which would leave Quartz retrying forever on shutdown.
+        watcher.shutdown();
+        try {
+            if (!watcher.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("the schedule watcher did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         node.close();
     }
 }

@@ -32,7 +32,11 @@ class SchedulerNodeH2Test {
 
     @BeforeEach
     void open() {
-        store = JdbcAndonStore.open(StoreConfig.h2(dataDir));
+        // Through H2's retry: file system, as the daemon opens it: Quartz interrupts its threads on shutdown, and an
+        // interrupt inside a plain H2 file write closes the database.
+        StoreConfig plain = StoreConfig.h2(dataDir);
+        store = JdbcAndonStore.open(new StoreConfig(plain.jdbcUrl().replace("jdbc:h2:file:", "jdbc:h2:retry:file:"),
+                plain.user(), plain.password(), plain.maxPoolSize()));
     }
 
     @AfterEach
