@@ -15,10 +15,16 @@ import picocli.CommandLine.Spec;
             dev.andon.cli.run.RunCommand.class,
             dev.andon.cli.run.ValidateCommand.class,
             dev.andon.cli.run.TargetsCommand.class,
+            dev.andon.cli.run.RecoverCommand.class,
+            dev.andon.cli.fleet.FleetCommand.class,
+            dev.andon.cli.demo.DemoCommand.class,
             PluginsCommand.class,
             CompletionCommand.class,
             dev.andon.cli.schedule.DaemonCommand.class,
             dev.andon.cli.schedule.ScheduleCommand.class,
+            dev.andon.cli.store.HaltCommand.class,
+            dev.andon.cli.store.ResumeCommand.class,
+            dev.andon.cli.store.HistoryCommand.class,
         })
 public final class AndonCommand implements Runnable {
 

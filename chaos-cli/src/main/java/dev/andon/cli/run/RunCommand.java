@@ -3,6 +3,7 @@ package dev.andon.cli.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.andon.cli.options.PlatformOptions;
+import dev.andon.cli.options.StoreOptions;
 import dev.andon.cli.options.VariableOptions;
 import dev.andon.cli.options.VerboseOption;
 import dev.andon.core.engine.ExperimentRunner;
@@ -10,13 +11,18 @@ import dev.andon.core.engine.RunIds;
 import dev.andon.core.engine.RunListener;
 import dev.andon.core.engine.RunOptions;
 import dev.andon.core.engine.RunResult;
+import dev.andon.core.engine.StopSignal;
+import dev.andon.core.engine.StopSignal;
 import dev.andon.core.journal.JournalWriter;
 import dev.andon.core.model.Experiment;
+import dev.andon.core.store.StoreSession;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,6 +68,13 @@ public final class RunCommand implements Callable<Integer> {
     PlatformOptions platform;
 
     @Mixin
+    StoreOptions store;
+
+    @Option(names = "--no-store", description = "Do not record this run in the store (history, the cord): only the journal. "
+            + "A run without the store cannot be halted with 'andon halt'.")
+    boolean noStore;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -73,6 +86,8 @@ public final class RunCommand implements Callable<Integer> {
         long pickSeed = seed != null ? seed : Seeds.fresh();
         String runId = RunIds.next();
         Path journalPath = journal != null ? journal : journalDir.resolve(experiment.name() + "-" + runId + ".json");
+        // A run that died here before leaves faults in place: undo them before adding new ones.
+        RecoverCommand.recover(journalPath.toAbsolutePath().getParent(), out);
 
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(new JournalWriter(journalPath));
@@ -80,9 +95,19 @@ public final class RunCommand implements Callable<Integer> {
             listeners.add(new TerminalReporter(out));
         }
         RunResult result;
-        try (SignalStop signals = SignalStop.install()) {
-            RunOptions options = new RunOptions(runId, pickSeed, dryRun, overrides, signals, "cli");
-            result = new ExperimentRunner(files.registry(), Clock.systemUTC()).run(experiment, options, RunListener.all(listeners));
+        Clock clock = Clock.systemUTC();
+        try (StoreSession session = noStore ? null : store.open(clock, spec.commandLine().getErr());
+                SignalStop signals = SignalStop.install()) {
+            List<StopSignal> stops = new ArrayList<>(List.of(signals));
+            ExperimentRunner runner = new ExperimentRunner(files.registry(), clock);
+            if (session != null) {
+                // Recorded in history, stopped by 'andon halt' from any terminal or node, refused while halted.
+                listeners.add(session.recorder(Optional.of(journalPath)));
+                stops.add(session.cord());
+                runner = runner.withGuards(List.of(session.haltGuard()));
+            }
+            RunOptions options = new RunOptions(runId, pickSeed, dryRun, overrides, StopSignal.anyOf(stops), "cli");
+            result = runner.run(experiment, options, RunListener.all(listeners));
         }
         if (output == OutputFormat.json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(RunResultJson.of(result, journalPath)));

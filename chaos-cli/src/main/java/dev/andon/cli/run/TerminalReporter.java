@@ -110,7 +110,9 @@ public final class TerminalReporter implements RunListener {
             sb.append(" · time to recovery ").append(Durations.seconds(r.timeToRecovery().get()));
         } else if (r.recoveryTimedOut()) {
             sb.append(" · did not recover");
-        } else if (!r.dryRun() && r.outcome() != dev.andon.core.engine.Outcome.ABORTED) {
+        } else if (r.deviated()) {
+            sb.append(" · not recovered when the run ended");
+        } else if (!r.dryRun() && r.outcome() == dev.andon.core.engine.Outcome.HELD) {
             sb.append(" · nothing broke");
         }
         sb.append(" · ").append(r.reason());
@@ -126,7 +128,11 @@ public final class TerminalReporter implements RunListener {
     private static String describe(ProbeSample s) {
         Object status = s.values().get("status");
         Object value = s.values().get("value");
-        String what = status != null ? "status " + status : value != null ? "value " + value : "ok";
+        Object stdout = s.values().get("stdout");
+        String what = status != null ? "status " + status
+                : value != null ? "value " + value
+                : stdout != null && !stdout.toString().isBlank() ? "stdout '" + shorten(stdout.toString().strip()) + "'"
+                : "ok";
         return what + " in " + s.latency().toMillis() + "ms";
     }
 

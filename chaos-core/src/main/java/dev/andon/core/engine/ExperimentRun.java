@@ -6,6 +6,7 @@ import dev.andon.core.model.MethodStep;
 import dev.andon.core.model.ProbeSpec;
 import dev.andon.core.model.Rollbacks;
 import dev.andon.core.spi.PluginRegistry;
+import dev.andon.core.spi.StopCondition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,13 +54,22 @@ final class ExperimentRun {
     RunResult execute() {
         Instant started = clock.instant();
         listener.runStarted(experiment, options, started);
-        stopWatcher = new StopWatcher(options.stopSignal(), ExperimentRunner.STOP_POLL_INTERVAL,
+        List<StopCondition> conditions = new ArrayList<>();
+        String conditionFailure = null;
+        try {
+            conditions.addAll(runner.stopConditions(experiment, options));
+        } catch (dev.andon.core.spi.ProviderException | RuntimeException e) {
+            conditionFailure = "stop conditions cannot be set up: " + e.getMessage();
+        }
+        stopWatcher = new StopWatcher(withConditions(options.stopSignal(), conditions), ExperimentRunner.STOP_POLL_INTERVAL,
                 () -> listener.note("stop requested: " + stopWatcher.stop().map(StopSignal.Stop::reason).orElse(""), clock.instant()));
         context = new DefaultRunContext(options.runId(), experiment.name(), clock, dryRun, runner.settingsResolver(experiment, options),
                 listener, () -> stopWatcher.stop().isPresent());
         actions = new ActionSteps(runner.registry(), clock, context, listener, tracker, runner.undoExecutor(), dryRun, this::methodMustStop);
         try {
-            if (guards() && hypothesisBefore() && select()) {
+            if (conditionFailure != null) {
+                abortReason = conditionFailure;
+            } else if (guards() && hypothesisBefore() && select()) {
                 inject();
             }
         } catch (RuntimeException e) {
@@ -67,12 +77,25 @@ final class ExperimentRun {
         } finally {
             rollback();
             stopWatcher.close();
+            conditions.forEach(StopCondition::close);
             context.close();
         }
         RunResult result = result(started);
         listener.phaseStarted(Phase.DONE, result.ended());
         listener.runFinished(result);
         return result;
+    }
+
+    /** The run's stop signal with the plugins' stop conditions: any of them stops the run (outcome aborted). */
+    private static StopSignal withConditions(StopSignal signal, List<StopCondition> conditions) {
+        if (conditions.isEmpty()) {
+            return signal;
+        }
+        List<StopSignal> all = new ArrayList<>(List.of(signal));
+        for (StopCondition c : conditions) {
+            all.add(() -> c.reasonToStop().map(reason -> new StopSignal.Stop(reason, false)));
+        }
+        return StopSignal.anyOf(all);
     }
 
     private boolean guards() {

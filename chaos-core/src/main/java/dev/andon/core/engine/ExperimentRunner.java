@@ -92,6 +92,21 @@ public final class ExperimentRunner {
         return out;
     }
 
+    /** Every plugin's stop conditions for this run's settings; those already opened are closed if a later one fails. */
+    List<dev.andon.core.spi.StopCondition> stopConditions(Experiment experiment, RunOptions options) throws ProviderException {
+        Function<String, Parameters> settings = settingsResolver(experiment, options);
+        List<dev.andon.core.spi.StopCondition> out = new ArrayList<>();
+        try {
+            for (AndonPlugin plugin : registry.plugins()) {
+                out.addAll(plugin.stopConditions(settings.apply(plugin.name()), clock));
+            }
+        } catch (ProviderException | RuntimeException e) {
+            out.forEach(dev.andon.core.spi.StopCondition::close);
+            throw e;
+        }
+        return out;
+    }
+
     Function<String, Parameters> settingsResolver(Experiment experiment, RunOptions options) {
         Map<String, Parameters> cache = new ConcurrentHashMap<>();
         return plugin -> cache.computeIfAbsent(plugin, p -> {

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,14 +64,16 @@ public final class ExperimentLoader {
         Optional<Metadata> metadata = MetadataReader.read(file);
         Optional<MapReader> spec = file.required("spec", FieldTypes.MAP).map(m -> new MapReader(m, "spec", problems));
         file.finish();
-        Optional<Experiment> experiment = spec.flatMap(s -> readSpec(s, context, fileName, metadata, root));
-        problems.throwIfAny();
+        Optional<Experiment> experiment = spec.flatMap(s -> readSpec(s, context, fileName, metadata));
         context.addSecrets(substitution.secretValues());
-        Experiment loaded = experiment.orElseThrow(() -> new IllegalStateException("no problem reported, yet no experiment was read"));
-        return withDocument(loaded, context.secretValues(), document(root, raw.node()));
+        problems.throwIfAny(context.secretValues());
+        Experiment read = experiment.orElseThrow(() -> new IllegalStateException("no problem reported, yet no experiment was read"));
+        List<String> secrets = context.secretValues();
+        return new Experiment(read.source(), read.metadata(), read.targets(), read.hypothesis(), read.method(), read.rollbacks(),
+                read.safety(), read.recovery(), read.settings(), Redaction.document(root, raw.node(), secrets), secrets);
     }
 
-    private Optional<Experiment> readSpec(MapReader spec, ReadContext context, String fileName, Optional<Metadata> metadata, Node.MapNode root) {
+    private Optional<Experiment> readSpec(MapReader spec, ReadContext context, String fileName, Optional<Metadata> metadata) {
         Problems problems = context.problems();
         spec.allow("variables");
         Map<String, Parameters> settings = spec.map("settings", "spec.settings")
@@ -119,48 +120,5 @@ public final class ExperimentLoader {
         Node.Entry specEntry = root.entries().get("spec");
         rootEntries.put("spec", new Node.Entry("spec", specEntry.line(), specEntry.column(), new Node.MapNode(specEntries, spec.line(), spec.column())));
         return new Node.MapNode(rootEntries, root.line(), root.column());
-    }
-
-    /** The resolved file as plain maps, with the variable declarations as written (they are never substituted). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> document(Node.MapNode resolved, Node.MapNode raw) {
-        Map<String, Object> document = (Map<String, Object>) resolved.toPlain();
-        if (raw.get("spec") instanceof Node.MapNode spec && spec.get("variables") != null
-                && document.get("spec") instanceof Map<?, ?> resolvedSpec) {
-            Map<String, Object> withDeclarations = new LinkedHashMap<>();
-            withDeclarations.put("variables", spec.get("variables").toPlain());
-            resolvedSpec.forEach((k, v) -> withDeclarations.put(k.toString(), v));
-            document.put("spec", withDeclarations);
-        }
-        return document;
-    }
-
-    private static Experiment withDocument(Experiment e, List<String> secrets, Map<String, Object> plain) {
-        Experiment bare = new Experiment(e.source(), e.metadata(), e.targets(), e.hypothesis(), e.method(), e.rollbacks(), e.safety(),
-                e.recovery(), e.settings(), Map.of(), secrets);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> document = (Map<String, Object>) redact(plain, bare);
-        return new Experiment(e.source(), e.metadata(), e.targets(), e.hypothesis(), e.method(), e.rollbacks(), e.safety(),
-                e.recovery(), e.settings(), document, secrets);
-    }
-
-    private static Object redact(Object plain, Experiment experiment) {
-        if (plain instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(k.toString(), redact(v, experiment)));
-            return out;
-        }
-        if (plain instanceof List<?> list) {
-            List<Object> out = new ArrayList<>();
-            list.forEach(v -> out.add(redact(v, experiment)));
-            return out;
-        }
-        if (plain instanceof String text) {
-            return experiment.redact(text);
-        }
-        if (plain != null && experiment.secretValues().contains(plain.toString())) {
-            return "***";
-        }
-        return plain;
     }
 }

@@ -1,6 +1,7 @@
 package dev.andon.core.load;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -68,8 +69,28 @@ public final class Problems {
     }
 
     public void throwIfAny() throws InvalidFileException {
+        throwIfAny(List.of());
+    }
+
+    /**
+     * Like {@link #throwIfAny()}, with every secret value replaced by {@code ***} in messages and hints:
+     * "expected a whole number, but was 's3cret'" must not print a token declared secret.
+     */
+    public void throwIfAny(Collection<String> secrets) throws InvalidFileException {
         if (!found.isEmpty()) {
-            throw new InvalidFileException(list());
+            throw new InvalidFileException(list().stream()
+                    .map(p -> new Problem(p.file(), p.line(), p.column(), redact(p.message(), secrets), redact(p.hint(), secrets)))
+                    .toList());
         }
+    }
+
+    private static String redact(String text, Collection<String> secrets) {
+        String out = text;
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                out = out.replace(secret, "***");
+            }
+        }
+        return out;
     }
 }

@@ -8,16 +8,14 @@ import dev.andon.core.spi.ProbeObservation;
 import dev.andon.core.spi.RunContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * {@code process}: runs a command; observes {@code exitCode}, {@code stdout} and {@code stderr} (each the
@@ -31,8 +29,6 @@ final class CommandProbe implements Probe {
     static final int OUTPUT_LIMIT_BYTES = 64 * 1024;
     static final String STDERR = "stderr";
     /** How long output may keep arriving after the command exited. */
-    private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
-
     private static final String COMMAND = "command";
     private static final String TIMEOUT = "timeout";
     private static final String ENV = "env";
@@ -82,38 +78,65 @@ final class CommandProbe implements Probe {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(parameters.stringMap(ENV));
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        // Output goes to files, not pipes: a command may leave a background process holding its output,
+        // and the JDK closes a pipe when the command exits, racing with the reader. Files are read after
+        // the exit, whatever such a process does.
+        Path out;
+        Path err;
+        try {
+            out = Files.createTempFile("andon-probe-", ".out");
+            err = Files.createTempFile("andon-probe-", ".err");
+        } catch (IOException e) {
+            return ProbeObservation.failed("cannot run " + command + ": no temporary file for its output (" + e.getMessage() + ")", Duration.ZERO);
+        }
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         // Latency is elapsed time, so it is read from the monotonic clock, not from the run's wall Clock.
         long start = System.nanoTime();
-        Process process;
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            return ProbeObservation.failed("cannot run " + command + ": " + e.getMessage(), elapsedSince(start));
-        }
-        try {
-            process.getOutputStream().close();
-            CompletableFuture<String> stdout = capture(process.getInputStream());
-            CompletableFuture<String> stderr = capture(process.getErrorStream());
-            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                killTree(process);
-                return ProbeObservation.failed("command did not finish within " + timeout.toMillis() + "ms and was killed: "
-                        + String.join(" ", command), elapsedSince(start));
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                return ProbeObservation.failed("cannot run " + command + ": " + e.getMessage(), elapsedSince(start));
             }
-            Duration latency = elapsedSince(start);
-            return ProbeObservation.of(Map.of(
-                    ProbeObservation.EXIT_CODE, process.exitValue(),
-                    ProbeObservation.STDOUT, stdout.get(OUTPUT_GRACE.toMillis(), TimeUnit.MILLISECONDS),
-                    STDERR, stderr.get(OUTPUT_GRACE.toMillis(), TimeUnit.MILLISECONDS)), latency);
-        } catch (TimeoutException e) {
-            return ProbeObservation.failed("command exited but a background process it started still holds its output open: "
-                    + String.join(" ", command) + " (redirect the background process's output)", elapsedSince(start));
-        } catch (ExecutionException | IOException e) {
-            killTree(process);
-            return ProbeObservation.failed("running " + command + " failed: " + e.getMessage(), elapsedSince(start));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            killTree(process);
-            return ProbeObservation.failed("interrupted while running " + String.join(" ", command), elapsedSince(start));
+            try {
+                process.getOutputStream().close();
+                if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                    killTree(process);
+                    return ProbeObservation.failed("command did not finish within " + timeout.toMillis() + "ms and was killed: "
+                            + String.join(" ", command), elapsedSince(start));
+                }
+                Duration latency = elapsedSince(start);
+                return ProbeObservation.of(Map.of(
+                        ProbeObservation.EXIT_CODE, process.exitValue(),
+                        ProbeObservation.STDOUT, head(out),
+                        STDERR, head(err)), latency);
+            } catch (IOException e) {
+                killTree(process);
+                return ProbeObservation.failed("running " + command + " failed: " + e.getMessage(), elapsedSince(start));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                killTree(process);
+                return ProbeObservation.failed("interrupted while running " + String.join(" ", command), elapsedSince(start));
+            }
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    /** The first {@link #OUTPUT_LIMIT_BYTES} of a file, as text. */
+    private static String head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(OUTPUT_LIMIT_BYTES), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover temporary file is not worth failing an observation for.
         }
     }
 
@@ -128,24 +151,6 @@ final class CommandProbe implements Probe {
     private static void killTree(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-    }
-
-    /** Reads a stream to its end on its own thread (so a full pipe never blocks the command), keeping the first bytes. */
-    private static CompletableFuture<String> capture(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                byte[] kept = stream.readNBytes(OUTPUT_LIMIT_BYTES);
-                stream.transferTo(OutputStream.nullOutputStream());
-                return new String(kept, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                // The pipe closes under the reader when a timed-out command is killed; nothing more to keep.
-                return "";
-            }
-        }, runnable -> {
-            Thread reader = new Thread(runnable, "andon-process-probe-output");
-            reader.setDaemon(true);
-            reader.start();
-        });
     }
 
     private static Duration elapsedSince(long startNanos) {

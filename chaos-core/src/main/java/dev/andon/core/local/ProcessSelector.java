@@ -56,6 +56,11 @@ record ProcessSelector(Optional<Pattern> commandMatches, Optional<String> user, 
         }
     }
 
+    /** A cheap first pass on the command line alone; {@link #matches} decides. */
+    boolean mayMatch(ProcessHandle process) {
+        return commandMatches.map(regex -> regex.matcher(ProcessSnapshot.commandLine(process)).find()).orElse(true);
+    }
+
     boolean matches(ProcessSnapshot process, Optional<Long> pidInFile) {
         return pidInFile.map(pid -> pid == process.pid()).orElse(true)
                 && parentPid.map(ppid -> process.parentPid().filter(ppid::equals).isPresent()).orElse(true)

@@ -27,10 +27,7 @@ record ProcessSnapshot(
 
     static ProcessSnapshot of(ProcessHandle process) {
         ProcessHandle.Info info = process.info();
-        String commandLine = procCommandLine(process.pid())
-                .or(info::commandLine)
-                .or(info::command)
-                .orElse("");
+        String commandLine = commandLine(process, info);
         String executable = info.command()
                 .or(() -> Optional.of(commandLine.split(" ", 2)[0]).filter(s -> !s.isEmpty()))
                 .map(command -> Path.of(command).getFileName())
@@ -43,6 +40,18 @@ record ProcessSnapshot(
                 commandLine,
                 executable,
                 info.startInstant());
+    }
+
+    /** The command line alone: one file read, so selectors can drop most processes before reading the rest. */
+    static String commandLine(ProcessHandle process) {
+        return procCommandLine(process.pid()).orElseGet(() -> commandLine(process, process.info()));
+    }
+
+    private static String commandLine(ProcessHandle process, ProcessHandle.Info info) {
+        return procCommandLine(process.pid())
+                .or(info::commandLine)
+                .or(info::command)
+                .orElse("");
     }
 
     /**
@@ -60,8 +69,13 @@ record ProcessSnapshot(
         }
     }
 
-    /** Short form for messages: "4242, sleep". */
+    /** Short form inside parentheses: "4242, sleep". */
     String describe() {
         return pid + (executable.isEmpty() ? "" : ", " + executable);
+    }
+
+    /** Short form in sentences: "4242 (sleep)". */
+    String label() {
+        return pid + (executable.isEmpty() ? "" : " (" + executable + ")");
     }
 }

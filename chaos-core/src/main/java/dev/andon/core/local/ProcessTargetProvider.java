@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 
 /**
  * {@code local.process}: the processes of this machine that a selector matches, ordered by PID.
@@ -76,12 +77,24 @@ final class ProcessTargetProvider implements TargetProvider {
         Optional<Long> pidInFile = selector.pidFromFile();
         SelfProtection protection = SelfProtection.ofCurrentProcess();
         List<Candidate> candidates = new ArrayList<>();
-        ProcessHandle.allProcesses()
+        scope(selector, pidInFile)
                 .sorted(Comparator.comparingLong(ProcessHandle::pid))
+                .filter(selector::mayMatch)
                 .map(ProcessSnapshot::of)
                 .filter(process -> selector.matches(process, pidInFile))
                 .forEach(process -> candidates.add(candidate(process, protection)));
         return Candidates.of(candidates);
+    }
+
+    /** The processes worth reading: reading every process's details costs a few milliseconds per hundred. */
+    private static Stream<ProcessHandle> scope(ProcessSelector selector, Optional<Long> pidInFile) {
+        if (pidInFile.isPresent()) {
+            return ProcessHandle.of(pidInFile.get()).stream();
+        }
+        if (selector.parentPid().isPresent()) {
+            return ProcessHandle.of(selector.parentPid().get()).stream().flatMap(ProcessHandle::children);
+        }
+        return ProcessHandle.allProcesses();
     }
 
     private static Candidate candidate(ProcessSnapshot process, SelfProtection protection) {

@@ -82,7 +82,7 @@ final class SignalAction implements Action {
         ProcessSnapshot process = signaller.verify(request.requireTarget());
         String signal = signal(request);
         signaller.send(signal, process.pid());
-        return new ActionEffect("sent " + signal + " to " + process.describe(),
+        return new ActionEffect("sent " + signal + " to " + process.label(),
                 Map.of(SIGNAL, signal, ProcessTargetProvider.PID, process.pid()));
     }
 
@@ -91,7 +91,7 @@ final class SignalAction implements Action {
     public ActionEffect rehearse(ActionRequest request) throws ProviderException {
         ProcessSnapshot process = signaller.verify(request.requireTarget());
         signaller.send("0", process.pid());
-        return new ActionEffect("would send " + signal(request) + " to " + process.describe(),
+        return new ActionEffect("would send " + signal(request) + " to " + process.label(),
                 Map.of(SIGNAL, signal(request), ProcessTargetProvider.PID, process.pid()));
     }
 

@@ -86,7 +86,11 @@ public sealed interface Check {
     record JsonPath(String path, Optional<Object> equalsValue, Optional<Pattern> matches, Optional<Double> min, Optional<Double> max)
             implements Check {
 
-        private static final ObjectMapper JSON = new ObjectMapper();
+        // Created on the first judgement, not when a file is loaded: validating a file should not pay
+        // for Jackson databind's few hundred classes.
+        private static final class Json {
+            static final ObjectMapper MAPPER = new ObjectMapper();
+        }
 
         @Override
         public Optional<String> failure(ProbeObservation o) {
@@ -96,7 +100,7 @@ public sealed interface Check {
             }
             JsonNode node;
             try {
-                node = JsonPaths.read(JSON.readTree(body.toString()), path);
+                node = JsonPaths.read(Json.MAPPER.readTree(body.toString()), path);
             } catch (Exception e) {
                 return Optional.of("body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
             }

@@ -29,4 +29,15 @@ public interface AndonPlugin {
     default List<Probe> probes() {
         return List.of();
     }
+
+    /**
+     * Stop conditions the plugin's settings of this run ask for ({@code spec.settings.aws.stopAlarms}),
+     * polled with the cord during the run and closed after it. Empty when the settings name none.
+     *
+     * @param settings the plugin's validated settings for the run (file and command line)
+     * @param clock    the run's clock
+     */
+    default List<StopCondition> stopConditions(Parameters settings, java.time.Clock clock) throws ProviderException {
+        return List.of();
+    }
 }

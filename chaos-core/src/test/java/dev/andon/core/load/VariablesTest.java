@@ -113,6 +113,17 @@ class VariablesTest {
     }
 
     @Test
+    @DisplayName("a secret value is masked in problems too")
+    void secretsRedactedInProblems() {
+        String text = FILE.replace("concurrency: ${limit}", "concurrency: ${token}");
+        InvalidFileException e = catchThrowableOfType(InvalidFileException.class,
+                () -> loader.load("v.yaml", text, new Variables(Map.of("token", "t0p-s3cret"), Map.of(), Map.of())));
+        assertThat(e.problems()).extracting(Problem::format)
+                .containsExactly("v.yaml:24:20: 'concurrency': expected a whole number, but was '***'");
+        assertThat(e.getMessage()).doesNotContain("t0p-s3cret");
+    }
+
+    @Test
     @DisplayName("the document keeps the variable declarations as written and the rest as resolved")
     void documentIsResolved() throws Exception {
         Experiment e = loader.load("v.yaml", FILE, Variables.NONE);

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.andon.core.spi.Parameters;
 import dev.andon.core.spi.ProbeObservation;
+import dev.andon.core.testing.SimpleRunContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class ProbesTest {
 
-    private final TestRunContext context = new TestRunContext();
+    private final SimpleRunContext context = new SimpleRunContext();
 
     @Nested
     class Http {
@@ -259,6 +260,23 @@ class ProbesTest {
             assertThat(seen.error()).hasValueSatisfying(error -> assertThat(error).startsWith("command did not finish within 300ms and was killed"));
             await().atMost(Duration.ofSeconds(5)).until(() -> ProcessHandle.allProcesses()
                     .noneMatch(p -> ProcessSnapshot.of(p).commandLine().contains(marker)));
+        }
+
+        @Test
+        @DisplayName("a command that exits while a background child holds its output is observed at its exit, with what it printed")
+        void backgroundChildHoldingOutput() {
+            String marker = spawned.marker().replace("\\", "");
+            try {
+                ProbeObservation seen = probe.observe(Parameters.of(Map.of("command", marker + "7 & echo started")), context);
+
+                assertThat(seen.error()).isEmpty();
+                assertThat(seen.value(ProbeObservation.EXIT_CODE)).isEqualTo(0);
+                assertThat(seen.value(ProbeObservation.STDOUT)).isEqualTo("started\n");
+                assertThat(seen.latency()).isLessThan(Duration.ofSeconds(5));
+            } finally {
+                // The shell exited, so the sleeper is an orphan no Process object of this test knows.
+                ProcessHandle.allProcesses().filter(p -> ProcessSnapshot.of(p).commandLine().contains(marker)).forEach(ProcessHandle::destroyForcibly);
+            }
         }
 
         @Test

@@ -9,6 +9,7 @@ import dev.andon.core.spi.Parameters;
 import dev.andon.core.spi.PluginRegistry;
 import dev.andon.core.spi.ProviderException;
 import dev.andon.core.spi.Target;
+import dev.andon.core.testing.SimpleRunContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -23,7 +24,7 @@ class ProcessTargetProviderTest {
 
     private final ProcessTargetProvider provider = new ProcessTargetProvider();
     private final SpawnedProcesses spawned = new SpawnedProcesses();
-    private final TestRunContext context = new TestRunContext();
+    private final SimpleRunContext context = new SimpleRunContext();
 
     @TempDir
     Path dir;

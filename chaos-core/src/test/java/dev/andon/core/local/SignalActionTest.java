@@ -8,9 +8,10 @@ import dev.andon.core.spi.ActionEffect;
 import dev.andon.core.spi.ActionRequest;
 import dev.andon.core.spi.Compensation;
 import dev.andon.core.spi.Parameters;
-import dev.andon.core.spi.ProviderException;
 import dev.andon.core.spi.ProviderException.Kind;
+import dev.andon.core.spi.ProviderException;
 import dev.andon.core.spi.Target;
+import dev.andon.core.testing.SimpleRunContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class SignalActionTest {
 
     private final SpawnedProcesses spawned = new SpawnedProcesses();
-    private final TestRunContext context = new TestRunContext();
+    private final SimpleRunContext context = new SimpleRunContext();
     private final SignalAction kill = SignalAction.kill();
     private final SignalAction signal = SignalAction.signal();
 
@@ -43,7 +44,7 @@ class SignalActionTest {
         ActionEffect effect = kill.apply(request(targetOf(sleeper), "KILL"));
 
         assertThat(sleeper.waitFor()).isEqualTo(128 + 9);
-        assertThat(effect.summary()).isEqualTo("sent KILL to " + sleeper.pid() + ", sleep");
+        assertThat(effect.summary()).isEqualTo("sent KILL to " + sleeper.pid() + " (sleep)");
         assertThat(effect.details()).containsEntry("signal", "KILL").containsEntry("pid", sleeper.pid());
     }
 
@@ -144,7 +145,7 @@ class SignalActionTest {
 
         ActionEffect effect = kill.rehearse(request(targetOf(sleeper), "STOP"));
 
-        assertThat(effect.summary()).isEqualTo("would send STOP to " + sleeper.pid() + ", sleep");
+        assertThat(effect.summary()).isEqualTo("would send STOP to " + sleeper.pid() + " (sleep)");
         assertThat(state(sleeper.pid())).isEqualTo('S');
         assertThat(sleeper.isAlive()).isTrue();
     }

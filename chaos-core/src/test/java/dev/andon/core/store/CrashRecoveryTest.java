@@ -3,6 +3,10 @@ package dev.andon.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.andon.core.engine.ExperimentRunner;
+import dev.andon.core.engine.RunListener;
+import dev.andon.core.local.LocalPlugin;
+import dev.andon.core.spi.PluginRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("crash recovery")
@@ -35,6 +40,7 @@ class CrashRecoveryTest {
     }
 
     @Test
+    @Timeout(120)
     @DisplayName("a run whose JVM is killed with SIGKILL mid-method is marked interrupted at the next start and its fault undone")
     void killedRunIsRecovered() throws Exception {
         sleeper = new ProcessBuilder("sleep", "300").start();
@@ -56,7 +62,10 @@ class CrashRecoveryTest {
             RunRecord left = next.store().runs().find(runId).orElseThrow();
             assertThat(left.status()).as("the crash left the run running").isEqualTo(RunStatus.RUNNING);
 
-            List<RecoveredRun> recovered = next.recoverInterruptedRuns(new SignalUndo());
+            // The engine's own undo with the local adapter: the real process.signal sends CONT.
+            ExperimentRunner runner = new ExperimentRunner(PluginRegistry.of(new LocalPlugin()), Clock.systemUTC());
+            List<RecoveredRun> recovered = next.recoverInterruptedRuns(
+                    (id, undo, settings) -> runner.undo(undo, id, settings, new RunListener() { }));
 
             assertThat(recovered).singleElement().satisfies(r -> {
                 assertThat(r.runId()).isEqualTo(runId);
@@ -69,7 +78,7 @@ class CrashRecoveryTest {
             assertThat(next.store().undos().pending(runId)).isEmpty();
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(SignalUndo.state(victim)).isNotEqualTo('T'));
 
-            assertThat(next.recoverInterruptedRuns(new SignalUndo())).as("a second start finds nothing left").isEmpty();
+            assertThat(next.recoverInterruptedRuns((id, undo, settings) -> runner.undo(undo, id, settings, new RunListener() { }))).as("a second start finds nothing left").isEmpty();
         }
     }
 
@@ -80,7 +89,7 @@ class CrashRecoveryTest {
     private static void awaitLine(Process p, String expected) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
-        // readLine blocks until the child prints or exits; the child prints READY within seconds or dies.
+        // readLine blocks until the child prints or exits; a child that never prints fails the test at its @Timeout.
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.equals(expected)) {
                 return;

@@ -26,7 +26,7 @@ final class CrashingRun {
         RunOptions options = new RunOptions(runId, 7L, false, null, session.cord(), "cli");
         recorder.runStarted(TestExperiments.named("freeze-sleeper"), options, clock.instant());
         // As the engine does: the undo is stored before the fault is injected.
-        recorder.undoPlanned("u1", SignalUndo.resume(victim), clock.instant());
+        recorder.undoPlanned("u1", SignalUndo.localProcessResume(victim), clock.instant());
         SignalUndo.signal(victim, "STOP");
         System.out.println("READY");
         System.out.flush();

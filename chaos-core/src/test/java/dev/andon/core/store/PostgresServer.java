@@ -19,7 +19,7 @@ public final class PostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static PostgresServer start() {
+    public static PostgresServer start() {
         try {
             return new PostgresServer(EmbeddedPostgres.builder().setLocaleConfig("locale", "C").start());
         } catch (IOException e) {

@@ -19,6 +19,17 @@ final class SignalUndo implements CompensationExecutor {
         return new Compensation("test.signal", Optional.of(target), Map.of("signal", "CONT"), "resume " + pid + " with CONT");
     }
 
+    /**
+     * The undo the local adapter's {@code process.signal STOP} plans, as it plans it: the target carries
+     * the process start time, which the adapter checks so a reused PID is never signalled.
+     */
+    static Compensation localProcessResume(long pid) {
+        String started = ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()).orElseThrow().toString();
+        Target target = new Target("local.process", Long.toString(pid), "sleep 300", Long.toString(ProcessHandle.current().pid()),
+                Map.of(), Map.of("pid", Long.toString(pid), "started", started));
+        return new Compensation("process.signal", Optional.of(target), Map.of("signal", "CONT"), "resume " + pid + " with CONT");
+    }
+
     @Override
     public ActionRecord undo(String runId, Compensation c, Map<String, Map<String, Object>> settings) {
         Instant started = Instant.now();

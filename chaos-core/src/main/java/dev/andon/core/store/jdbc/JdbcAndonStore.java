@@ -64,7 +64,8 @@ public final class JdbcAndonStore implements AndonStore {
         hikari.setMaximumPoolSize(config.maxPoolSize());
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(10_000);
-        hikari.setInitializationFailTimeout(10_000);
+        // Commands fail fast on a wrong URL; a daemon starting before its database retries by restarting.
+        hikari.setInitializationFailTimeout(2_000);
         if (config.isH2()) {
             hikari.setConnectionInitSql("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MS);
         }
