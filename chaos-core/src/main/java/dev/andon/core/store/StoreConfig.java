@@ -40,11 +40,14 @@ public record StoreConfig(String jdbcUrl, Optional<String> user, Optional<String
     /**
      * The embedded H2 database under {@code dataDir}. {@code AUTO_SERVER} lets a second process on the
      * same machine ({@code andon halt} next to a running daemon) open the same file: the first process
-     * serves it to the others over loopback.
+     * serves it to the others over loopback. {@code WRITE_DELAY=0} puts every commit in the file at once,
+     * so a {@code kill -9} right after a run stored its undo cannot lose it. The {@code async:} file system
+     * keeps the database open when a thread is interrupted in the middle of a write (an executor's
+     * {@code shutdownNow}, Quartz stopping); the default one closes the whole database then.
      */
     public static StoreConfig h2(Path dataDir) {
         Path file = dataDir.toAbsolutePath().normalize().resolve(H2_FILE_NAME);
-        return new StoreConfig("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", Optional.empty(), Optional.empty(), DEFAULT_POOL_SIZE);
+        return new StoreConfig("jdbc:h2:async:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", Optional.empty(), Optional.empty(), DEFAULT_POOL_SIZE);
     }
 
     public static StoreConfig postgres(String url, Optional<String> user, Optional<String> password) {

@@ -31,7 +31,7 @@ class CordAcrossProcessesTest {
     }
 
     @Test
-    @Timeout(120)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @DisplayName("a halt written by a second process reaches a process that already has the store open")
     void haltReachesAnotherProcess() throws Exception {
         watcher = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -40,7 +40,7 @@ class CrashRecoveryTest {
     }
 
     @Test
-    @Timeout(120)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     @DisplayName("a run whose JVM is killed with SIGKILL mid-method is marked interrupted at the next start and its fault undone")
     void killedRunIsRecovered() throws Exception {
         sleeper = new ProcessBuilder("sleep", "300").start();

@@ -1,4 +1,4 @@
-package dev.andon.core.store;
+package dev.andon.core.store.bench;
 
 import static dev.andon.core.testing.Experiments.experiment;
 
@@ -10,6 +10,10 @@ import dev.andon.core.engine.StopSignal;
 import dev.andon.core.model.Experiment;
 import dev.andon.core.model.SelectionMode;
 import dev.andon.core.spi.PluginRegistry;
+import dev.andon.core.store.AndonStore;
+import dev.andon.core.store.HaltCord;
+import dev.andon.core.store.PostgresServer;
+import dev.andon.core.store.StoreConfig;
 import dev.andon.core.store.jdbc.JdbcAndonStore;
 import dev.andon.core.testing.InMemoryPlugin;
 import dev.andon.core.testing.InMemorySystem;
@@ -45,7 +49,7 @@ import java.util.function.Supplier;
  * ./mvnw -B -o -q -pl chaos-core dependency:build-classpath -Dmdep.outputFile=target/test.cp -Dmdep.includeScope=test
  * java -Dh2.bindAddress=127.0.0.1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
  *   -cp chaos-core/target/test-classes:chaos-core/target/classes:$(cat chaos-core/target/test.cp) \
- *   dev.andon.core.store.CordLatencyBenchmark 40 10 1
+ *   dev.andon.core.store.bench.CordLatencyBenchmark 40 10 1
  * </pre>
  */
 public final class CordLatencyBenchmark {
