@@ -2,6 +2,7 @@ package dev.andon.cli.schedule;
 
 import dev.andon.cli.ExitCodes;
 import dev.andon.cli.UserError;
+import dev.andon.cli.options.StoreOptions;
 import dev.andon.cli.options.VerboseOption;
 import dev.andon.core.engine.RunListener;
 import dev.andon.core.model.Durations;
@@ -59,7 +60,7 @@ public final class DaemonCommand implements Callable<Integer> {
     Path directory;
 
     @Mixin
-    DatabaseOptions database;
+    StoreOptions store;
 
     @Option(names = "--node", paramLabel = "NAME", description = "This node's name in the cluster and in history (default: the host name).")
     String node;
@@ -164,7 +165,7 @@ public final class DaemonCommand implements Callable<Integer> {
 
     private StoreSession openStore(String nodeName) {
         try {
-            return StoreSession.open(database.config(), NodeIdentity.current(nodeName, hostName()), Clock.systemUTC());
+            return StoreSession.open(InterruptSafeH2.of(store.config(System.getenv())), NodeIdentity.current(nodeName, hostName()), Clock.systemUTC());
         } catch (StoreException e) {
             throw new UserError(ExitCodes.PLATFORM_ERROR, e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.andon.cli.schedule;
 
 import dev.andon.cli.ExitCodes;
 import dev.andon.cli.UserError;
+import dev.andon.cli.options.StoreOptions;
 import dev.andon.core.scheduler.Cadence;
 import dev.andon.core.scheduler.FiringHandler;
 import dev.andon.core.scheduler.KillWindow;
@@ -51,7 +52,7 @@ public final class ScheduleListCommand implements Callable<Integer> {
     Path directory;
 
     @Mixin
-    DatabaseOptions database;
+    StoreOptions storeOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -59,7 +60,7 @@ public final class ScheduleListCommand implements Callable<Integer> {
         ScheduleCatalog.Snapshot snapshot = ScheduleFiles.load(directory, spec.commandLine().getErr());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"NAME", "MODE", "LEASHED", "NEXT FIRE", "LAST OUTCOME"});
-        try (JdbcAndonStore store = JdbcAndonStore.open(database.config())) {
+        try (JdbcAndonStore store = JdbcAndonStore.open(InterruptSafeH2.of(storeOptions.config(System.getenv())))) {
             Map<String, Optional<Instant>> registered = registeredFireTimes(store);
             List<RunRecord> recent = store.runs().query(HistoryQuery.all().limit(HISTORY_SCAN));
             for (Schedule s : snapshot.schedules().values()) {
