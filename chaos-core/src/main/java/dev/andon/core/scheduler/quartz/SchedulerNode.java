@@ -254,6 +254,13 @@ public final class SchedulerNode implements AutoCloseable {
         return next;
     }
 
+    /** The kills planned for a Chaos Monkey schedule and not yet fired, in time order. */
+    public List<Instant> plannedKills(String schedule) throws SchedulerException {
+        return scheduler.getTriggersOfJob(JobKey.jobKey(schedule, SCHEDULE_GROUP)).stream()
+                .filter(t -> MONKEY_GROUP.equals(t.getKey().getGroup())).map(Trigger::getNextFireTime).filter(Objects::nonNull)
+                .map(Date::toInstant).sorted().toList();
+    }
+
     /** When the daily plan of a Chaos Monkey schedule runs next, if it has one. */
     public Optional<Instant> nextPlan(String schedule) throws SchedulerException {
         Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(schedule, PLAN_GROUP));

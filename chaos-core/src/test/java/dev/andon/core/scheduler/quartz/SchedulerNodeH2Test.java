@@ -84,6 +84,25 @@ class SchedulerNodeH2Test {
     }
 
     @Test
+    @DisplayName("a Chaos Monkey schedule is planned once per day at the planner's minute, however many nodes plan it")
+    void monkeyPlannedOnce() throws Exception {
+        // A one-minute window opening at the next full minute: the planner can only pick its first minute.
+        java.time.ZonedDateTime open = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(2).withSecond(0).withNano(0);
+        dev.andon.core.scheduler.KillWindow window = new dev.andon.core.scheduler.KillWindow(java.util.EnumSet.allOf(java.time.DayOfWeek.class),
+                open.toLocalTime(), open.toLocalTime().plusMinutes(1), java.time.ZoneOffset.UTC);
+        org.junit.jupiter.api.Assumptions.assumeTrue(open.toLocalTime().isBefore(java.time.LocalTime.of(23, 57)), "not across midnight");
+        Schedule monkey = SchedulesForTests.monkey("monkey", 1, window);
+        try (SchedulerNode a = node("h2-m1", Duration.ofSeconds(60)); SchedulerNode b = node("h2-m2", Duration.ofSeconds(60))) {
+            a.sync(List.of(monkey));
+            b.sync(List.of(monkey));
+
+            assertThat(a.nextFireTimes().get("monkey")).hasValue(open.toInstant());
+            assertThat(a.plannedKills("monkey")).containsExactly(open.toInstant());
+            assertThat(a.nextPlan("monkey")).hasValueSatisfying(t -> assertThat(t).isAfter(Instant.now()));
+        }
+    }
+
+    @Test
     @DisplayName("a firing missed while no node ran is recorded as missed, not run late in a burst")
     void misfire() throws Exception {
         Schedule everySecond = SchedulesForTests.cron("tick", "* * * * * ?", Optional.empty(), KillLimits.NONE, true);
