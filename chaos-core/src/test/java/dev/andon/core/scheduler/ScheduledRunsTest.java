@@ -146,6 +146,18 @@ class ScheduledRunsTest {
     }
 
     @Test
+    @DisplayName("a schedule guard works as an engine RunGuard for runs triggered by a schedule, and lets other runs pass")
+    void asEngineGuard() {
+        schedules.put("shop", SchedulesForTests.cron("shop", "0 0 * * * ?", Optional.of(TestSchedules.window("UTC", 9, 15)), KillLimits.NONE, true));
+        Clock eightAm = Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC);
+        dev.andon.core.engine.RunGuard guard = new WindowGuard().asRunGuard(name -> Optional.ofNullable(schedules.get(name)), eightAm);
+
+        assertThat(guard.refuse(EXPERIMENT, RunOptions.fresh(1).withTrigger("schedule:shop")))
+                .hasValueSatisfying(r -> assertThat(r).startsWith("outside the kill window"));
+        assertThat(guard.refuse(EXPERIMENT, RunOptions.fresh(1))).isEmpty();
+    }
+
+    @Test
     @DisplayName("a holiday is a skip that names the holiday")
     void holiday() {
         Schedule s = new Schedule(Path.of("x.yaml"), new Metadata("shop", "", Map.of()), Path.of("e.yaml"), Map.of(), true,
