@@ -53,6 +53,7 @@ public final class AwsClients implements AutoCloseable {
     private ElasticLoadBalancingV2Client elbv2;
     private CloudWatchClient cloudWatch;
     private InstanceIdentity identity;
+    private TaskIdentity taskIdentity;
 
     public AwsClients(AwsSettings settings) {
         this.settings = settings;
@@ -113,6 +114,14 @@ public final class AwsClients implements AutoCloseable {
             identity = InstanceIdentity.lookUp(settings.metadataEndpoint(), settings.metadataTimeout());
         }
         return identity;
+    }
+
+    /** The ECS task Andon runs in, asked once per run from the task metadata endpoint when there is one. */
+    public synchronized TaskIdentity taskIdentity() {
+        if (taskIdentity == null) {
+            taskIdentity = TaskIdentity.lookUp(settings.taskMetadataEndpoint(), settings.metadataTimeout());
+        }
+        return taskIdentity;
     }
 
     public String region() throws ProviderException {

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param sessionName       STS session name, visible in CloudTrail
  * @param metadataEndpoint  instance metadata service, asked which instance Andon runs on
  * @param metadataTimeout   how long to wait for it: off EC2 nothing answers, and that must be quick
+ * @param taskMetadataEndpoint ECS task metadata (v4), asked which task Andon runs in
  * @param maxAttempts       attempts per API call, retries included (throttling, 5xx)
  * @param retryBaseDelay    base of the exponential backoff between attempts
  * @param requireOptIn      only instances (or their group) tagged {@code andon:enabled=true} may be hit
@@ -38,6 +39,7 @@ public record AwsSettings(
         String sessionName,
         URI metadataEndpoint,
         Duration metadataTimeout,
+        Optional<URI> taskMetadataEndpoint,
         int maxAttempts,
         Duration retryBaseDelay,
         boolean requireOptIn,
@@ -50,6 +52,8 @@ public record AwsSettings(
     public static final URI DEFAULT_METADATA_ENDPOINT = URI.create("http://169.254.169.254");
     public static final Duration DEFAULT_METADATA_TIMEOUT = Duration.ofMillis(500);
     public static final int DEFAULT_MAX_ATTEMPTS = 4;
+    /** What ECS sets in every container of a task. */
+    public static final String TASK_METADATA_ENV = "ECS_CONTAINER_METADATA_URI_V4";
     public static final Duration DEFAULT_RETRY_BASE_DELAY = Duration.ofMillis(200);
     public static final Duration DEFAULT_STOP_ALARM_INTERVAL = Duration.ofSeconds(5);
 
@@ -66,12 +70,14 @@ public record AwsSettings(
                     "instance metadata endpoint used to recognise the instance Andon runs on"),
             ParamSpec.withDefault("metadataTimeout", ParamType.DURATION, DEFAULT_METADATA_TIMEOUT,
                     "how long to wait for the instance metadata endpoint"),
+            ParamSpec.optional("taskMetadataEndpoint", ParamType.STRING,
+                    "ECS task metadata endpoint (v4) used to recognise the task Andon runs in (default: $" + TASK_METADATA_ENV + ")"),
             ParamSpec.withDefault("maxAttempts", ParamType.INTEGER, (long) DEFAULT_MAX_ATTEMPTS,
                     "attempts per AWS call, retries with backoff included"),
             ParamSpec.withDefault("retryBaseDelay", ParamType.DURATION, DEFAULT_RETRY_BASE_DELAY,
                     "base delay of the exponential backoff between attempts"),
             ParamSpec.withDefault("requireOptIn", ParamType.BOOLEAN, true,
-                    "only hit instances and tasks tagged " + OPT_IN_TAG + "=true (or whose group is)"),
+                    "only hit instances and tasks tagged " + OPT_IN_TAG + "=true (for group members and tasks, or whose group or service is)"),
             ParamSpec.optional("stopAlarms", ParamType.STRING_LIST,
                     "CloudWatch alarms that abort the run as soon as one is in ALARM (stop conditions)"),
             ParamSpec.withDefault("stopAlarmInterval", ParamType.DURATION, DEFAULT_STOP_ALARM_INTERVAL,
@@ -96,11 +102,25 @@ public record AwsSettings(
                 p.string("sessionName").orElse(DEFAULT_SESSION_NAME),
                 p.string("metadataEndpoint").map(URI::create).orElse(DEFAULT_METADATA_ENDPOINT),
                 p.duration("metadataTimeout").orElse(DEFAULT_METADATA_TIMEOUT),
+                p.string("taskMetadataEndpoint").filter(s -> !s.isBlank())
+                        .or(() -> Optional.ofNullable(System.getenv(TASK_METADATA_ENV)).filter(s -> !s.isBlank()))
+                        .map(URI::create),
                 p.integer("maxAttempts").map(Long::intValue).orElse(DEFAULT_MAX_ATTEMPTS),
                 p.duration("retryBaseDelay").orElse(DEFAULT_RETRY_BASE_DELAY),
                 p.bool("requireOptIn").orElse(true),
                 p.stringList("stopAlarms"),
                 p.duration("stopAlarmInterval").orElse(DEFAULT_STOP_ALARM_INTERVAL));
+    }
+
+    /**
+     * These settings pointed at another account or region: the connection an undo was planned with, so that
+     * it reaches the same instance when run by a later process after a crash.
+     */
+    public AwsSettings withConnection(Optional<String> region, Optional<URI> endpoint, Optional<String> profile,
+            Optional<Path> credentialsFile, Optional<String> roleArn) {
+        return new AwsSettings(region.or(() -> this.region), profile.or(() -> this.profile), credentialsFile.or(() -> this.credentialsFile),
+                endpoint.or(() -> this.endpoint), roleArn.or(() -> this.roleArn), externalId, sessionName,
+                metadataEndpoint, metadataTimeout, taskMetadataEndpoint, maxAttempts, retryBaseDelay, requireOptIn, stopAlarms, stopAlarmInterval);
     }
 
     /** Where to report a problem: the region (or "the default region") and the endpoint when overridden. */

@@ -38,6 +38,9 @@ public final class FakeAws implements AutoCloseable {
     public FakeAws(com.github.tomakehurst.wiremock.extension.Extension... extensions) {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").extensions(extensions));
         server.start();
+        // Off EC2 the metadata service refuses: answer so explicitly rather than with WireMock's near-miss report.
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlEqualTo("/latest/api/token")).atPriority(10)
+                .willReturn(aResponse().withStatus(404)));
         try {
             credentials = Files.createTempFile("andon-aws-credentials", ".ini");
             Files.writeString(credentials, "[default]\naws_access_key_id = " + ACCESS_KEY + "\naws_secret_access_key = " + SECRET_KEY + "\n");

@@ -93,10 +93,13 @@ public final class AsgInstanceProvider implements TargetProvider {
         InstanceSafety safety = new InstanceSafety(clients.identity(), clients.settings().requireOptIn());
         List<Candidate> judged = new ArrayList<>(safety.judge(known,
                 f -> target(f.id(), memberOf.get(f.id()), groupOf.get(f.id()), f),
-                f -> tags(groupOf.get(f.id())), "Auto Scaling group",
-                inventory, selector.bool("checkTerminationProtection").orElse(true)));
+                f -> tags(groupOf.get(f.id())), "Auto Scaling group"));
         judged.addAll(vanished);
-        return new Candidates(ZoneChoice.restrict(judged, selector, context), clients.apiCalls() - callsBefore);
+        judged = ZoneChoice.restrict(judged, selector, context);
+        if (selector.bool("checkTerminationProtection").orElse(true)) {
+            judged = InstanceSafety.excludeTerminationProtected(judged, inventory);
+        }
+        return new Candidates(judged, clients.apiCalls() - callsBefore);
     }
 
     private static List<AutoScalingGroup> describeGroups(AwsClients clients, Parameters selector) throws ProviderException {

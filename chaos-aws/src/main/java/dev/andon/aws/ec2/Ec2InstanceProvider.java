@@ -66,10 +66,11 @@ public final class Ec2InstanceProvider implements TargetProvider {
         Ec2Inventory inventory = new Ec2Inventory(clients);
         List<InstanceFacts> instances = inventory.describe(filters(selector));
         InstanceSafety safety = new InstanceSafety(clients.identity(), clients.settings().requireOptIn());
-        List<Candidate> judged = safety.judge(instances, Ec2InstanceProvider::target, i -> Map.of(), "",
-                inventory, selector.bool("checkTerminationProtection").orElse(true));
-        List<Candidate> restricted = ZoneChoice.restrict(judged, selector, context);
-        return new Candidates(restricted, clients.apiCalls() - callsBefore);
+        List<Candidate> judged = ZoneChoice.restrict(safety.judge(instances, Ec2InstanceProvider::target, i -> Map.of(), ""), selector, context);
+        if (selector.bool("checkTerminationProtection").orElse(true)) {
+            judged = InstanceSafety.excludeTerminationProtected(judged, inventory);
+        }
+        return new Candidates(judged, clients.apiCalls() - callsBefore);
     }
 
     static List<Filter> filters(Parameters selector) {

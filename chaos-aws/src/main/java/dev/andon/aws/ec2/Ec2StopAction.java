@@ -1,11 +1,14 @@
 package dev.andon.aws.ec2;
 
+import dev.andon.aws.AwsClients;
 import dev.andon.core.spi.ActionEffect;
 import dev.andon.core.spi.ActionRequest;
 import dev.andon.core.spi.Compensation;
 import dev.andon.core.spi.ParamSpec;
 import dev.andon.core.spi.ParamType;
+import dev.andon.core.spi.ProviderException;
 import dev.andon.core.spi.Target;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,13 +48,12 @@ public final class Ec2StopAction extends Ec2InstanceAction {
     }
 
     @Override
-    public Optional<Compensation> plannedUndo(ActionRequest request) {
+    public Optional<Compensation> plannedUndo(ActionRequest request) throws ProviderException {
         Target target = request.requireTarget();
-        Map<String, Object> params = request.parameters().duration("pollInterval")
-                .<Map<String, Object>>map(d -> Map.of("pollInterval", d.toMillis() + "ms"))
-                .orElse(Map.of());
+        Map<String, Object> params = new LinkedHashMap<>(Ec2StartAction.pinnedConnection(AwsClients.of(request.context())));
+        request.parameters().duration("pollInterval").ifPresent(d -> params.put("pollInterval", d.toMillis() + "ms"));
         return Optional.of(new Compensation(Ec2StartAction.NAME, Optional.of(target), params,
-                "start " + target.id() + " (" + target.name() + ") again"));
+                "start " + target.id() + " (" + target.name() + ") again in " + params.get("region")));
     }
 
     @Override

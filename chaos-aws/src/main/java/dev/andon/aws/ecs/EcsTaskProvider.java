@@ -3,6 +3,7 @@ package dev.andon.aws.ecs;
 import dev.andon.aws.AwsClients;
 import dev.andon.aws.AwsFailures;
 import dev.andon.aws.AwsSettings;
+import dev.andon.aws.TaskIdentity;
 import dev.andon.aws.ZoneChoice;
 import dev.andon.core.spi.Candidate;
 import dev.andon.core.spi.Candidates;
@@ -83,6 +84,7 @@ public final class EcsTaskProvider implements TargetProvider {
                 tasks.stream().map(EcsTaskProvider::serviceOf).flatMap(Optional::stream).distinct().toList());
 
         boolean requireOptIn = clients.settings().requireOptIn();
+        TaskIdentity self = clients.taskIdentity();
         List<Candidate> candidates = new ArrayList<>();
         for (Task task : tasks) {
             if (!"RUNNING".equals(task.lastStatus())) {
@@ -90,7 +92,10 @@ public final class EcsTaskProvider implements TargetProvider {
             }
             Target target = target(task, cluster);
             Map<String, String> svcTags = serviceOf(task).map(serviceTags::get).orElse(Map.of());
-            candidates.add(exclusion(target.labels(), svcTags == null ? Map.of() : svcTags, requireOptIn)
+            Optional<String> reason = self.is(task.taskArn())
+                    ? Optional.of("Andon runs in this task (" + self.how() + ")")
+                    : exclusion(target.labels(), svcTags == null ? Map.of() : svcTags, requireOptIn);
+            candidates.add(reason
                     .map(r -> Candidate.excluded(target, r))
                     .orElseGet(() -> Candidate.eligible(target)));
         }

@@ -98,6 +98,24 @@ class AsgTest {
     }
 
     @Test
+    @DisplayName("Auto Scaling throttling is retried up to maxAttempts, then the listing fails as THROTTLED naming the IAM action")
+    void throttled() throws Exception {
+        try (FakeAws aws = new FakeAws()) {
+            aws.server().stubFor(query("DescribeAutoScalingGroups").willReturn(queryError(400, "Throttling", "Rate exceeded")));
+
+            try (TestRun run = aws.run()) {
+                assertThatThrownBy(() -> new AsgInstanceProvider().candidates(Parameters.of(Map.of("groups", List.of("web"))), run))
+                        .isInstanceOfSatisfying(ProviderException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(ProviderException.Kind.THROTTLED);
+                            assertThat(e.getMessage()).startsWith("AWS kept throttling autoscaling:DescribeAutoScalingGroups on Auto Scaling groups")
+                                    .contains("after 3 attempts (Throttling)");
+                        });
+            }
+            assertThat(aws.queryCalls("DescribeAutoScalingGroups")).hasSize(3);
+        }
+    }
+
+    @Test
     @DisplayName("terminate-instance keeps the desired capacity: ShouldDecrementDesiredCapacity=false")
     void terminateKeepsCapacity() throws Exception {
         try (FakeAws aws = new FakeAws()) {

@@ -136,7 +136,7 @@ class Ec2ActionsTest {
     }
 
     @Test
-    @DisplayName("stop plans its undo as data: aws.ec2.start on the same instance")
+    @DisplayName("stop plans its undo as data: aws.ec2.start on the same instance, pinned to the run's region and endpoint")
     void stopPlansStart() throws Exception {
         try (TestRun run = aws.run()) {
             Optional<Compensation> undo = new Ec2StopAction().plannedUndo(
@@ -145,8 +145,9 @@ class Ec2ActionsTest {
             assertThat(undo).hasValueSatisfying(c -> {
                 assertThat(c.action()).isEqualTo("aws.ec2.start");
                 assertThat(c.target()).contains(WEB);
-                assertThat(c.parameters()).isEqualTo(Map.of("pollInterval", "20ms"));
-                assertThat(c.description()).isEqualTo("start i-0web (web-1) again");
+                assertThat(c.parameters()).isEqualTo(Map.of("pollInterval", "20ms", "region", "us-east-1", "endpoint", aws.endpoint(),
+                        "credentialsFile", aws.credentialsFile().toString()));
+                assertThat(c.description()).isEqualTo("start i-0web (web-1) again in us-east-1");
             });
         }
     }
@@ -194,5 +195,19 @@ class Ec2ActionsTest {
             assertThat(new Ec2StopAction().apply(on(WEB, Parameters.empty(), run)).summary()).isEqualTo("stopped i-0web (web-1): running -> stopping");
         }
         assertThat(FakeAws.form(aws.queryCalls("StopInstances").get(0))).containsEntry("Force", "false");
+    }
+
+    @Test
+    @DisplayName("an undo pinned to another region than the recovering process's defaults is signed for that region")
+    void startUsesPinnedRegion() throws Exception {
+        aws.server().stubFor(query("DescribeInstances").willReturn(xml(AwsXml.describeInstances(
+                List.of(FakeInstance.optedIn("i-0web", "eu-west-1a").withState("stopped")), null))));
+        aws.server().stubFor(query("StartInstances").willReturn(xml(AwsXml.stateChange("StartInstances", "i-0web", "stopped", "pending"))));
+
+        try (TestRun run = aws.run()) {
+            new Ec2StartAction().apply(on(WEB, Parameters.of(Map.of("region", "eu-west-1")), run));
+        }
+        assertThat(aws.queryCalls("StartInstances")).singleElement()
+                .satisfies(r -> assertThat(r.getHeader("Authorization")).contains("/eu-west-1/ec2/aws4_request"));
     }
 }

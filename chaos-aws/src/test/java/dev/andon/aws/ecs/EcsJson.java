@@ -7,23 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 /** ECS answers in JSON 1.1 with the field names of the ECS API reference. */
-final class EcsJson {
+public final class EcsJson {
 
-    static final String ACCOUNT = "123456789012";
+    public static final String ACCOUNT = "123456789012";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EcsJson() {
     }
 
-    static String taskArn(String cluster, String id) {
+    public static String taskArn(String cluster, String id) {
         return "arn:aws:ecs:us-east-1:" + ACCOUNT + ":task/" + cluster + "/" + id;
     }
 
-    static String clusterArn(String cluster) {
+    public static String clusterArn(String cluster) {
         return "arn:aws:ecs:us-east-1:" + ACCOUNT + ":cluster/" + cluster;
     }
 
-    static Map<String, Object> task(String cluster, String id, String service, String zone, Map<String, String> tags) {
+    public static Map<String, Object> task(String cluster, String id, String service, String zone, Map<String, String> tags) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("taskArn", taskArn(cluster, id));
         t.put("clusterArn", clusterArn(cluster));
@@ -38,11 +38,11 @@ final class EcsJson {
         return t;
     }
 
-    static List<Map<String, String>> tags(Map<String, String> tags) {
+    public static List<Map<String, String>> tags(Map<String, String> tags) {
         return tags.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList();
     }
 
-    static Map<String, Object> service(String cluster, String name, int desired, int running, Map<String, String> tags) {
+    public static Map<String, Object> service(String cluster, String name, int desired, int running, Map<String, String> tags) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("serviceArn", "arn:aws:ecs:us-east-1:" + ACCOUNT + ":service/" + cluster + "/" + name);
         s.put("serviceName", name);
@@ -56,7 +56,7 @@ final class EcsJson {
         return s;
     }
 
-    static String write(Object o) {
+    public static String write(Object o) {
         try {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -64,7 +64,7 @@ final class EcsJson {
         }
     }
 
-    static Map<String, Object> read(String body) {
+    public static Map<String, Object> read(String body) {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = JSON.readValue(body, Map.class);

@@ -124,4 +124,22 @@ class EcsTest {
             assertThat(o.values()).containsEntry(ProbeObservation.OK, false).containsEntry(ProbeObservation.VALUE, 2L).containsEntry("desired", 3);
         }
     }
+
+    @Test
+    @DisplayName("never lists the task Andon runs in as eligible, recognised through the ECS task metadata endpoint")
+    void selfProtection() throws Exception {
+        cluster();
+        aws.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/v4/abc/task").willReturn(ecsJson(
+                EcsJson.write(Map.of("Cluster", EcsJson.clusterArn("shop"), "TaskARN", EcsJson.taskArn("shop", "t1"))))));
+        Map<String, Object> settings = new java.util.HashMap<>(aws.settings());
+        settings.put("taskMetadataEndpoint", aws.endpoint() + "/v4/abc");
+
+        try (TestRun run = aws.run(settings, false)) {
+            Candidates found = new EcsTaskProvider().candidates(Parameters.of(Map.of("cluster", "shop")), run);
+
+            assertThat(found.candidates()).filteredOn(c -> c.target().name().equals("t1")).singleElement()
+                    .satisfies(c -> assertThat(c.exclusion()).hasValueSatisfying(r -> assertThat(r).startsWith("Andon runs in this task")));
+            assertThat(found.eligible()).isEmpty();
+        }
+    }
 }

@@ -18,6 +18,7 @@ import dev.andon.aws.FakeInstance;
 import dev.andon.aws.asg.ReplacingGroup;
 import dev.andon.aws.cloudwatch.Cbor;
 import dev.andon.aws.cloudwatch.CloudWatchAlarmTest;
+import dev.andon.aws.ecs.EcsJson;
 import dev.andon.cli.CliRun;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -168,7 +169,7 @@ class AwsEndToEndTest {
                     .willReturn(Cbor.answer(200, CloudWatchAlarmTest.alarms(Map.of("shop-5xx", "ALARM")))));
 
             CliRun run = cli(args(aws, "run", "az-outage.yaml", "--var", "groupTag=shop", "--var", "alarm=shop-5xx",
-                    "--var", "targetGroupArn=" + TARGET_GROUP, "--var", "interval=100ms", "--var", "pause=20s",
+                    "--var", "targetGroupArn=" + TARGET_GROUP, "--var", "interval=100ms", "--var", "pause=2m",
                     "--setting", "aws.stopAlarmInterval=100ms",
                     "--journal-dir", dir.resolve("journals").toString(), "-o", "json"));
 
@@ -179,7 +180,67 @@ class AwsEndToEndTest {
             List<String> started = aws.queryCalls("StartInstances").stream().map(r -> FakeAws.form(r).get("InstanceId.1")).sorted().toList();
             assertThat(stopped).isNotEmpty();
             assertThat(started).isEqualTo(stopped);
-            assertThat(result.get("durationMs").asLong()).isLessThan(20_000);
+            assertThat(result.get("durationMs").asLong()).as("aborted long before the 2m pause ended").isLessThan(60_000);
+        }
+    }
+
+    @Test
+    @DisplayName("andon run of the stop-and-restart example stops 20% of the team's instances and starts them again after revertAfter")
+    void stopsAndRestarts() throws Exception {
+        try (FakeAws aws = new FakeAws()) {
+            List<FakeInstance> fleet = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                fleet.add(FakeInstance.running("i-0s" + i, "us-east-1a", Map.of("team", "shop", "andon:enabled", "true")));
+            }
+            aws.server().stubFor(query("DescribeInstances").inScenario("stop").whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(xml(AwsXml.describeInstances(fleet, null))));
+            aws.server().stubFor(query("StopInstances").inScenario("stop").willReturn(xml(AwsXml.stateChange("StopInstances", "i-0", "running", "stopping")))
+                    .willSetStateTo("stopped"));
+            aws.server().stubFor(query("DescribeInstances").inScenario("stop").whenScenarioStateIs("stopped")
+                    .willReturn(xml(AwsXml.describeInstances(fleet.stream().map(i -> i.withState("stopped")).toList(), null))));
+            aws.server().stubFor(query("StartInstances").willReturn(xml(AwsXml.stateChange("StartInstances", "i-0", "stopped", "pending"))));
+            aws.server().stubFor(query("DescribeInstanceAttribute").willReturn(xml(AwsXml.terminationProtection("i-0s0", false))));
+            aws.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/health").willReturn(aResponse().withStatus(200)));
+
+            CliRun run = cli(args(aws, "run", "ec2-stop-and-restart.yaml", "--var", "team=shop", "--var", "healthUrl=" + aws.endpoint() + "/health",
+                    "--var", "stopFor=300ms", "--var", "watchFor=800ms", "--var", "interval=100ms", "--journal-dir", dir.resolve("journals").toString(), "-o", "json"));
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            List<String> stopped = aws.queryCalls("StopInstances").stream().map(r -> FakeAws.form(r).get("InstanceId.1")).sorted().toList();
+            List<String> started = aws.queryCalls("StartInstances").stream().map(r -> FakeAws.form(r).get("InstanceId.1")).sorted().toList();
+            assertThat(stopped).hasSize(2);
+            assertThat(started).isEqualTo(stopped);
+            JsonNode result = JSON.readTree(run.out());
+            assertThat(result.get("durationMs").asLong()).as("the restart happened within the method's 800ms").isGreaterThanOrEqualTo(800);
+            Map<String, String> filters = FakeAws.form(aws.queryCalls("DescribeInstances").get(0));
+            assertThat(filters).containsEntry("Filter.2.Name", "tag:team").containsEntry("Filter.2.Value.1", "shop")
+                    .containsEntry("Filter.3.Name", "instance-type").containsEntry("Filter.3.Value.2", "t3.medium");
+        }
+    }
+
+    @Test
+    @DisplayName("andon run of the ECS example stops one task per opted-in service with a reason naming the run")
+    void stopsOneTaskPerService() throws Exception {
+        try (FakeAws aws = new FakeAws()) {
+            aws.server().stubFor(FakeAws.ecs("ListTasks").willReturn(FakeAws.ecsJson(EcsJson.write(Map.of("taskArns", List.of(
+                    EcsJson.taskArn("shop", "w1"), EcsJson.taskArn("shop", "w2"), EcsJson.taskArn("shop", "a1"), EcsJson.taskArn("shop", "a2")))))));
+            aws.server().stubFor(FakeAws.ecs("DescribeTasks").willReturn(FakeAws.ecsJson(EcsJson.write(Map.of("failures", List.of(), "tasks", List.of(
+                    EcsJson.task("shop", "w1", "web", "us-east-1a", Map.of()), EcsJson.task("shop", "w2", "web", "us-east-1b", Map.of()),
+                    EcsJson.task("shop", "a1", "api", "us-east-1a", Map.of()), EcsJson.task("shop", "a2", "api", "us-east-1b", Map.of())))))));
+            aws.server().stubFor(FakeAws.ecs("DescribeServices").willReturn(FakeAws.ecsJson(EcsJson.write(Map.of("failures", List.of(), "services", List.of(
+                    EcsJson.service("shop", "web", 2, 2, Map.of("andon:enabled", "true")), EcsJson.service("shop", "api", 2, 2, Map.of("andon:enabled", "true"))))))));
+            aws.server().stubFor(FakeAws.ecs("StopTask").willReturn(FakeAws.ecsJson("{\"task\":{\"desiredStatus\":\"STOPPED\"}}")));
+
+            CliRun run = cli(args(aws, "run", "ecs-stop-one-task-per-service.yaml", "--var", "cluster=shop", "--seed", "11",
+                    "--journal-dir", dir.resolve("journals").toString(), "-o", "json"));
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            JsonNode result = JSON.readTree(run.out());
+            List<Map<String, Object>> stops = aws.ecsCalls("StopTask").stream().map(r -> EcsJson.read(r.getBodyAsString())).toList();
+            assertThat(stops).hasSize(2).allSatisfy(b -> assertThat(b).containsEntry("reason",
+                    "Andon run " + result.get("runId").asText() + " (experiment ecs-stop-one-task-per-service)"));
+            assertThat(stops.stream().map(b -> b.get("task").toString().replaceAll(".*/([a-z])[0-9]$", "$1")).sorted().toList())
+                    .as("one task of each service").containsExactly("a", "w");
         }
     }
 }

@@ -188,7 +188,7 @@ class StoreCommandsTest {
             store.undos().planned("r-dead", "undo-1", new Compensation("process.signal", Optional.of(target), Map.of("signal", "CONT"),
                     "resume " + pid + " with CONT"), Instant.now());
         }
-        assertThat(state(pid)).isEqualTo('T');
+        await().atMost(Duration.ofSeconds(5)).until(() -> state(pid) == 'T');
 
         CliRun history = andon("history");
 

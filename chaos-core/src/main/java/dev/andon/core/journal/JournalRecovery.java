@@ -91,7 +91,7 @@ public final class JournalRecovery {
         List<ActionRecord> undos = new ArrayList<>();
         for (JsonNode node : doc.path("undos")) {
             if ("pending".equals(node.path("status").asText())) {
-                ActionRecord r = runner.undo(compensation(node), runId, Map.of(), new RunListener() { });
+                ActionRecord r = runner.undo(compensation(node), runId, settings(doc), new RunListener() { });
                 undos.add(r);
                 ObjectNode u = (ObjectNode) node;
                 u.put("status", r.status().spelling());
@@ -116,6 +116,22 @@ public final class JournalRecovery {
         Files.writeString(tmp, JSON.writeValueAsString(doc));
         Files.move(tmp, journal, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return Optional.of(new Recovered(journal, runId, doc.path("experiment").path("name").asText(), pid, undos));
+    }
+
+    /** The run's plugin settings as journaled; redacted values are dropped, so those settings take their defaults. */
+    private static Map<String, Map<String, Object>> settings(JsonNode doc) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        doc.path("settings").fields().forEachRemaining(plugin -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            plugin.getValue().fields().forEachRemaining(e -> {
+                Object v = JSON.convertValue(e.getValue(), Object.class);
+                if (!"***".equals(v)) {
+                    values.put(e.getKey(), v);
+                }
+            });
+            out.put(plugin.getKey(), values);
+        });
+        return out;
     }
 
     @SuppressWarnings("unchecked")

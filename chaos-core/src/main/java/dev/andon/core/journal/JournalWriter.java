@@ -12,6 +12,7 @@ import dev.andon.core.engine.RunListener;
 import dev.andon.core.engine.RunOptions;
 import dev.andon.core.engine.RunResult;
 import dev.andon.core.engine.Selection;
+import dev.andon.core.model.Durations;
 import dev.andon.core.model.Experiment;
 import dev.andon.core.spi.Candidate;
 import dev.andon.core.spi.Compensation;
@@ -71,6 +72,7 @@ public final class JournalWriter implements RunListener {
         e.set("labels", JSON.valueToTree(exp.metadata().labels()));
         e.put("source", exp.source());
         e.set("document", JSON.valueToTree(exp.document()));
+        root.set("settings", JSON.valueToTree(settings(exp, options)));
         root.put("trigger", options.trigger());
         root.put("host", HostFacts.hostName());
         root.put("user", System.getProperty("user.name", "unknown"));
@@ -225,6 +227,18 @@ public final class JournalWriter implements RunListener {
         n.put("recoveryTimedOut", r.recoveryTimedOut());
         n.put("durationMs", r.duration().toMillis());
         write(true);
+    }
+
+    /**
+     * The plugin settings the run used (file, then command line), as text: recovery after a crash needs
+     * them to reach the same cluster, region or account. Secret values are redacted like everything else.
+     */
+    private static Map<String, Map<String, Object>> settings(Experiment exp, RunOptions options) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        exp.settings().forEach((plugin, params) -> params.asMap().forEach((k, v) ->
+                out.computeIfAbsent(plugin, p -> new LinkedHashMap<>()).put(k, v instanceof java.time.Duration d ? Durations.format(d) : v)));
+        options.settingOverrides().forEach((plugin, values) -> out.computeIfAbsent(plugin, p -> new LinkedHashMap<>()).putAll(values));
+        return out;
     }
 
     private static ObjectNode target(Target t) {

@@ -52,7 +52,8 @@ class CrashRecoveryTest {
                 .redirectErrorStream(true)
                 .start();
         awaitLine(child, "READY");
-        assertThat(SignalUndo.state(victim)).as("the fault is in place").isEqualTo('T');
+        // SIGSTOP takes effect asynchronously: the state letter turns T a moment after kill(2) returns.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(SignalUndo.state(victim)).as("the fault is in place").isEqualTo('T'));
 
         // kill -9: no shutdown hook, no finally block, nothing of the run's own cleanup runs.
         child.destroyForcibly();
