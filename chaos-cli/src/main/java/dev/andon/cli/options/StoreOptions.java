@@ -81,7 +81,10 @@ public final class StoreOptions {
         try {
             session = StoreSession.open(config, NodeIdentity.current(), clock);
         } catch (StoreException e) {
-            throw new UserError(ExitCodes.PLATFORM_ERROR, e.getMessage(), e);
+            String hint = config.isH2() ? " (is --data-dir writable?)"
+                    : " (check the URL, and the credentials in $" + userEnv + " and "
+                            + (passwordFile != null ? passwordFile : "$" + passwordEnv) + ")";
+            throw new UserError(ExitCodes.PLATFORM_ERROR, e.getMessage() + hint, e);
         }
         try {
             recover(session, clock, err);

@@ -2,6 +2,7 @@ package dev.andon.cli.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.andon.cli.CliRun;
 import dev.andon.core.store.AndonStore;
 import dev.andon.core.store.EmbeddedPostgresExtension;
 import dev.andon.core.store.PostgresServer;

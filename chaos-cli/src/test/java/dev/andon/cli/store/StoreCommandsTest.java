@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.andon.cli.CliRun;
 import dev.andon.core.spi.Compensation;
 import dev.andon.core.spi.Target;
 import dev.andon.core.store.AndonStore;

@@ -73,9 +73,7 @@ public final class JdbcAndonStore implements AndonStore {
         try {
             ds = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open the store " + config.describe() + ": " + rootMessage(e)
-                    + (config.isH2() ? "" : " (check --db and the credentials in " + StoreConfig.DEFAULT_USER_ENV
-                            + "/" + StoreConfig.DEFAULT_PASSWORD_ENV + ")"), e);
+            throw new StoreException("cannot open the store " + config.describe() + ": " + rootMessage(e), e);
         }
         try {
             migrate(ds, config.isH2() ? "h2" : "postgresql");
