@@ -165,7 +165,7 @@ public final class DaemonCommand implements Callable<Integer> {
 
     private StoreSession openStore(String nodeName) {
         try {
-            return StoreSession.open(InterruptSafeH2.of(store.config(System.getenv())), NodeIdentity.current(nodeName, hostName()), Clock.systemUTC());
+            return StoreSession.open(store.config(System.getenv()), NodeIdentity.current(nodeName, hostName()), Clock.systemUTC());
         } catch (StoreException e) {
             throw new UserError(ExitCodes.PLATFORM_ERROR, e.getMessage(), e);
         }

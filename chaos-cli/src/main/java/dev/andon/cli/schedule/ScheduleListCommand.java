@@ -60,7 +60,7 @@ public final class ScheduleListCommand implements Callable<Integer> {
         ScheduleCatalog.Snapshot snapshot = ScheduleFiles.load(directory, spec.commandLine().getErr());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"NAME", "MODE", "LEASHED", "NEXT FIRE", "LAST OUTCOME"});
-        try (JdbcAndonStore store = JdbcAndonStore.open(InterruptSafeH2.of(storeOptions.config(System.getenv())))) {
+        try (JdbcAndonStore store = JdbcAndonStore.open(storeOptions.config(System.getenv()))) {
             Map<String, Optional<Instant>> registered = registeredFireTimes(store);
             List<RunRecord> recent = store.runs().query(HistoryQuery.all().limit(HISTORY_SCAN));
             for (Schedule s : snapshot.schedules().values()) {

@@ -45,8 +45,7 @@ public final class SchedulerBenchmark {
         System.out.printf("schedules=%d threads=%d cores=%d jvm=%s%n", count, threads, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         StoreConfig plain = StoreConfig.h2(dir);
-        StoreConfig config = new StoreConfig(plain.jdbcUrl().replace("jdbc:h2:file:", "jdbc:h2:retry:file:"), Optional.empty(), Optional.empty(),
-                threads + 4);
+        StoreConfig config = plain.withMaxPoolSize(threads + 4);
         ConcurrentLinkedQueue<Long> delays = new ConcurrentLinkedQueue<>();
         FiringHandler handler = new FiringHandler() {
             @Override

@@ -32,11 +32,7 @@ class SchedulerNodeH2Test {
 
     @BeforeEach
     void open() {
-        // Through H2's retry: file system, as the daemon opens it: Quartz interrupts its threads on shutdown, and an
-        // interrupt inside a plain H2 file write closes the database.
-        StoreConfig plain = StoreConfig.h2(dataDir);
-        store = JdbcAndonStore.open(new StoreConfig(plain.jdbcUrl().replace("jdbc:h2:file:", "jdbc:h2:retry:file:"),
-                plain.user(), plain.password(), plain.maxPoolSize()));
+        store = JdbcAndonStore.open(StoreConfig.h2(dataDir));
     }
 
     @AfterEach
