@@ -1,5 +1,6 @@
 package dev.andon.cli;
 
+import dev.andon.core.model.Durations;
 import dev.andon.core.spi.AndonPlugin;
 import dev.andon.core.spi.ParamSpec;
 import dev.andon.core.spi.ParameterBinding;
@@ -50,7 +51,7 @@ public final class PluginsCommand implements Callable<Integer> {
 
     private static String describe(ParamSpec p) {
         return p.name() + ": " + ParameterBinding.describe(p.type()) + (p.required() ? ", required" : "")
-                + p.defaultValue().map(d -> ", default " + d).orElse("") + (p.choices().isEmpty() ? "" : ", one of " + p.choices())
+                + p.defaultValue().map(d -> ", default " + (d instanceof java.time.Duration duration ? Durations.format(duration) : d)).orElse("") + (p.choices().isEmpty() ? "" : ", one of " + p.choices())
                 + (p.description().isEmpty() ? "" : " — " + p.description());
     }
 }
