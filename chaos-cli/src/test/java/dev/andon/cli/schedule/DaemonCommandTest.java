@@ -152,6 +152,12 @@ class DaemonCommandTest {
                 .satisfies(r -> assertThat(r.dryRun()).isFalse());
         assertThat(runs.stream().filter(r -> r.status() == RunStatus.SKIPPED)).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.reason()).contains("minimum time between kills").contains("(minTimeBetweenKills: 1h)"));
+
+        StringWriter listing = new StringWriter();
+        int code = AndonCli.run(new PrintWriter(listing), new PrintWriter(new StringWriter()), "schedule", "list", schedules.toString(),
+                "--data-dir", dataDir.toString());
+        assertThat(code).isZero();
+        assertThat(listing.toString()).containsPattern("tick +cron \\* \\* \\* \\* \\* \\? UTC +NO +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC +skipped .*minimum time between kills");
     }
 
     private static int count(String text, String needle) {

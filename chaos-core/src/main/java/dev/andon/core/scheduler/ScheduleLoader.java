@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +43,8 @@ public final class ScheduleLoader {
 
     public static final String API_VERSION = "andon.dev/v1";
     public static final String KIND = "Schedule";
+    /** The zone of a schedule that names none; the region id, so times print as "UTC" rather than "Z". */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
 
     private static final Pattern WORKDAYS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(workdays?)");
     private static final Pattern HOUR = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?");
@@ -107,7 +108,7 @@ public final class ScheduleLoader {
         }
         var variables = spec.stringMap("variables");
         boolean leashed = spec.bool("leashed").orElse(true);
-        ZoneId zone = spec.string("timeZone").flatMap(z -> zone(z, spec.node().get("timeZone"), problems)).orElse(ZoneOffset.UTC);
+        ZoneId zone = spec.string("timeZone").flatMap(z -> zone(z, spec.node().get("timeZone"), problems)).orElse(DEFAULT_ZONE);
         Optional<KillWindow> window = spec.map("window", "window").flatMap(w -> window(w, zone, problems));
         Cadence cadence = cadence(spec, zone, problems);
         if (cadence instanceof Cadence.ChaosMonkey && window.isEmpty() && !spec.has("window")) {
