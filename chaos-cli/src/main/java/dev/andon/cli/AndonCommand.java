@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
             dev.andon.cli.demo.DemoCommand.class,
             PluginsCommand.class,
             CompletionCommand.class,
+            dev.andon.cli.schedule.DaemonCommand.class,
+            dev.andon.cli.schedule.ScheduleCommand.class,
             dev.andon.cli.store.HaltCommand.class,
             dev.andon.cli.store.ResumeCommand.class,
             dev.andon.cli.store.HistoryCommand.class,
