@@ -1,10 +1,10 @@
 package dev.andon.core.gameday;
 
+import dev.andon.core.engine.StandaloneProbes;
 import dev.andon.core.engine.StopSignal;
 import dev.andon.core.model.ProbeSpec;
 import dev.andon.core.spi.PluginRegistry;
-import dev.andon.core.spi.Probe;
-import dev.andon.core.spi.ProbeObservation;
+import dev.andon.core.spi.Parameters;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -22,16 +22,14 @@ import java.util.concurrent.atomic.AtomicReference;
 final class AbortWatch implements StopSignal, AutoCloseable {
 
     private final AbortCriteria criteria;
-    private final PluginRegistry registry;
-    private final WatchContext context;
+    private final StandaloneProbes probes;
     private final AtomicReference<Stop> tripped = new AtomicReference<>();
     private final Map<String, Integer> failuresInARow = new HashMap<>();
     private ScheduledExecutorService executor;
 
     AbortWatch(AbortCriteria criteria, PluginRegistry registry, String gameDayName, Clock clock) {
         this.criteria = criteria;
-        this.registry = registry;
-        this.context = new WatchContext("gameday-" + gameDayName, gameDayName, clock);
+        this.probes = new StandaloneProbes(registry, clock, "gameday-" + gameDayName, gameDayName, plugin -> Parameters.empty());
     }
 
     void start() {
@@ -65,18 +63,7 @@ final class AbortWatch implements StopSignal, AutoCloseable {
     }
 
     private Optional<String> sample(ProbeSpec spec) {
-        Probe probe = registry.probe(spec.probe()).orElse(null);
-        if (probe == null) {
-            return Optional.of("no probe named " + spec.probe());
-        }
-        ProbeObservation observation;
-        try {
-            observation = probe.observe(spec.parameters(), context);
-        } catch (RuntimeException e) {
-            return Optional.of("probe failed: " + e.getMessage());
-        }
-        List<String> failures = spec.expect().failures(observation);
-        return failures.isEmpty() ? Optional.empty() : Optional.of(failures.get(0));
+        return probes.failures(spec).stream().findFirst();
     }
 
     @Override
@@ -94,6 +81,6 @@ final class AbortWatch implements StopSignal, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        context.close();
+        probes.close();
     }
 }

@@ -1,14 +1,13 @@
 package dev.andon.core.scheduler.guard;
 
 import dev.andon.core.engine.RunOptions;
+import dev.andon.core.engine.StandaloneProbes;
 import dev.andon.core.model.Experiment;
 import dev.andon.core.model.ProbeSpec;
 import dev.andon.core.scheduler.Schedule;
 import dev.andon.core.scheduler.ScheduleGuard;
 import dev.andon.core.scheduler.SkipReason;
 import dev.andon.core.spi.PluginRegistry;
-import dev.andon.core.spi.Probe;
-import dev.andon.core.spi.ProbeObservation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,16 +42,9 @@ public final class OutageGuard implements ScheduleGuard {
     }
 
     private List<String> observe(ProbeSpec spec, Experiment experiment, RunOptions options) {
-        Optional<Probe> probe = registry.probe(spec.probe());
-        if (probe.isEmpty()) {
-            return List.of("no probe named '" + spec.probe() + "' is installed");
-        }
-        try (ProbeOnlyContext context = new ProbeOnlyContext(options.runId(), experiment, clock)) {
-            ProbeObservation observation = probe.get().observe(spec.parameters(), context);
-            return spec.expect().failures(observation);
-        } catch (RuntimeException e) {
-            // A probe that throws cannot vouch for the system's health: treat it as an outage, and say why.
-            return List.of(spec.probe() + " failed: " + e);
+        // A probe that throws cannot vouch for the system's health: its error is a failure, an outage.
+        try (StandaloneProbes probes = new StandaloneProbes(registry, clock, options.runId(), experiment.name(), experiment::settings)) {
+            return probes.failures(spec);
         }
     }
 }
