@@ -1,5 +1,6 @@
 package dev.andon.cli.demo;
 
+import dev.andon.cli.AndonCli;
 import dev.andon.cli.fleet.PracticeFleet;
 import dev.andon.cli.options.VerboseOption;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,8 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
                 args.add("--seed");
                 args.add(seed.toString());
             }
-            CommandLine root = spec.root().commandLine();
-            return root.execute(args.toArray(String[]::new));
+            return AndonCli.run(out, spec.commandLine().getErr(), args.toArray(String[]::new));
         } finally {
             out.println("practice fleet stopped");
             out.flush();

@@ -6,21 +6,23 @@ import dev.andon.core.spi.Parameters;
 import dev.andon.core.spi.Probe;
 import dev.andon.core.spi.ProbeObservation;
 import dev.andon.core.spi.RunContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code http}: one request; observes {@code status}, {@code body} (the first 64 KiB) and the latency
@@ -85,77 +87,96 @@ final class HttpProbe implements Probe {
     public ProbeObservation observe(Parameters parameters, RunContext context) {
         String url = parameters.requireString(URL);
         Duration timeout = parameters.duration(TIMEOUT).orElse(DEFAULT_TIMEOUT);
-        HttpRequest request;
+        String method = parameters.string(METHOD).orElse("GET");
+        URI uri;
         try {
-            request = request(parameters, url, timeout);
+            uri = URI.create(url);
         } catch (IllegalArgumentException e) {
             return ProbeObservation.failed("cannot request " + url + ": " + e.getMessage(), Duration.ZERO);
         }
-        HttpClients clients = context.shared(HttpClients.class, HttpClients::new);
-        if (clients.firstUse() && SAFE_METHODS.contains(request.method())) {
-            warmUp(clients.client(request.uri(), parameters.flag(FOLLOW_REDIRECTS)), request, timeout);
+        String what = method + " " + uri;
+        if (context.shared(FirstRequest.class, FirstRequest::new).firstUse() && SAFE_METHODS.contains(method)) {
+            // One untimed request whose answer is ignored: it only loads the HTTP classes and connects.
+            try {
+                exchange(uri, method, parameters, timeout);
+            } catch (IOException e) {
+                // The timed request that follows observes and reports the same failure.
+            }
         }
         // Latency is elapsed time, so it is read from the monotonic clock, not from the run's wall Clock.
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> response = clients.client(request.uri(), parameters.flag(FOLLOW_REDIRECTS))
-                .sendAsync(request, info -> new CappedBodySubscriber(BODY_LIMIT_BYTES));
         try {
-            // The request timeout covers the wait for headers; this bound also covers a body that trickles.
-            HttpResponse<String> answer = response.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            Duration latency = Duration.ofNanos(System.nanoTime() - start);
-            return ProbeObservation.of(Map.of(ProbeObservation.STATUS, answer.statusCode(), ProbeObservation.BODY, answer.body()), latency);
-        } catch (TimeoutException e) {
-            response.cancel(true);
-            return ProbeObservation.failed(noAnswer(request, timeout), Duration.ofNanos(System.nanoTime() - start));
-        } catch (ExecutionException e) {
-            return ProbeObservation.failed(describe(e.getCause(), request, timeout), Duration.ofNanos(System.nanoTime() - start));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            response.cancel(true);
-            return ProbeObservation.failed("interrupted while requesting " + url, Duration.ofNanos(System.nanoTime() - start));
+            Answer answer = exchange(uri, method, parameters, timeout);
+            return ProbeObservation.of(Map.of(ProbeObservation.STATUS, answer.status(), ProbeObservation.BODY, answer.body()),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (SocketTimeoutException e) {
+            return ProbeObservation.failed(noAnswer(what, timeout), Duration.ofNanos(System.nanoTime() - start));
+        } catch (ConnectException e) {
+            return ProbeObservation.failed("connection refused: " + what + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException | IllegalArgumentException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return ProbeObservation.failed(what + " failed: " + message, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    /**
+     * One exchange over {@link HttpURLConnection}, not the JDK's {@code HttpClient}: the client's selector
+     * thread waits in native code and makes the JVM's exit wait ~300 ms for it, after every run.
+     * The timeout bounds the connect, every read, and the whole body (a body that trickles).
+     */
+    private static Answer exchange(URI uri, String method, Parameters parameters, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+        connection.setConnectTimeout(millis);
+        connection.setReadTimeout(millis);
+        connection.setUseCaches(false);
+        connection.setInstanceFollowRedirects(parameters.flag(FOLLOW_REDIRECTS));
+        connection.setRequestMethod(method);
+        parameters.stringMap(HEADERS).forEach(connection::setRequestProperty);
+        Optional<String> body = parameters.string(BODY);
+        if (body.isPresent()) {
+            connection.setDoOutput(true);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body.get().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = connection.getResponseCode();
+        InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        if (in == null) {
+            return new Answer(status, "");
+        }
+        try (in) {
+            byte[] kept = new byte[BODY_LIMIT_BYTES];
+            int length = 0;
+            int n;
+            while (length < kept.length && (n = in.read(kept, length, kept.length - length)) >= 0) {
+                length += n;
+                if (System.nanoTime() > deadline) {
+                    throw new SocketTimeoutException("body not read within the timeout");
+                }
+            }
+            return new Answer(status, new String(kept, 0, length, StandardCharsets.UTF_8));
         }
     }
 
     /** Methods that may be sent once more than asked without changing anything (RFC 9110, section 9.2.1). */
-    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-    /** One untimed request whose answer is ignored: it only loads and connects the client. */
-    private static void warmUp(java.net.http.HttpClient client, HttpRequest request, Duration timeout) {
-        try {
-            client.sendAsync(request, info -> new CappedBodySubscriber(BODY_LIMIT_BYTES)).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // The timed request that follows observes and reports the same failure.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** True exactly once per run: the first request of a fresh JVM loads the HTTP classes, Andon's cost, not the system's. */
+    private static final class FirstRequest {
+        private final AtomicBoolean used = new AtomicBoolean();
+
+        boolean firstUse() {
+            return used.compareAndSet(false, true);
         }
     }
 
-    private static HttpRequest request(Parameters parameters, String url, Duration timeout) {
-        String method = parameters.string(METHOD).orElse("GET");
-        HttpRequest.BodyPublisher body = parameters.string(BODY)
-                .map(HttpRequest.BodyPublishers::ofString)
-                .orElse(HttpRequest.BodyPublishers.noBody());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).method(method, body);
-        parameters.stringMap(HEADERS).forEach(builder::header);
-        return builder.build();
-    }
-
-    private static String describe(Throwable cause, HttpRequest request, Duration timeout) {
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof HttpTimeoutException) {
-            return noAnswer(request, timeout);
-        }
-        for (Throwable c = cause; c != null; c = c.getCause()) {
-            if (c instanceof ConnectException) {
-                // The JDK client's ConnectException usually carries no message; refused is by far the common case.
-                return "connection refused: " + request.method() + " " + request.uri()
-                        + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")");
-            }
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return request.method() + " " + request.uri() + " failed: " + message;
-    }
-
-    private static String noAnswer(HttpRequest request, Duration timeout) {
-        return "no answer within " + timeout.toMillis() + "ms: " + request.method() + " " + request.uri();
+    private static String noAnswer(String what, Duration timeout) {
+        return "no answer within " + timeout.toMillis() + "ms: " + what;
     }
 }
