@@ -53,12 +53,7 @@ public final class PodsCount implements Probe {
 
     @Override
     public List<String> check(Parameters parameters) {
-        try {
-            LabelSelector.parse(parameters.string("labelSelector").orElse(null));
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of("labelSelector: " + e.getMessage());
-        }
+        return LabelSelector.problems(parameters);
     }
 
     private static Map<String, String> equalityLabels(LabelSelector selector) {
@@ -77,8 +72,7 @@ public final class PodsCount implements Probe {
         try {
             Cluster cluster = Cluster.of(context);
             String ns = parameters.string("namespace").orElse(cluster.defaultNamespace());
-            LabelSelector labels = LabelSelector.parse(parameters.string("labelSelector").orElse(null))
-                    .and(LabelSelector.equalTo(parameters.stringMap("labels")));
+            LabelSelector labels = LabelSelector.of(parameters);
             String phase = parameters.string("phase").orElse("Running");
             boolean readyOnly = parameters.bool("readyOnly").orElse(true);
             Map<String, String> equality = equalityLabels(labels);

@@ -1,5 +1,6 @@
 package dev.andon.k8s.target;
 
+import dev.andon.core.spi.Parameters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.regex.Pattern;
  * on the server honouring the selector.
  */
 public record LabelSelector(List<Requirement> requirements) {
+
+    private static final String SELECTOR_KEY = "labelSelector";
+    private static final String LABELS_KEY = "labels";
 
     public static final LabelSelector EVERYTHING = new LabelSelector(List.of());
 
@@ -53,6 +57,21 @@ public record LabelSelector(List<Requirement> requirements) {
                 case EXISTS -> key;
                 case DOES_NOT_EXIST -> "!" + key;
             };
+        }
+    }
+
+    /** A part's {@code labelSelector} (kubectl syntax) and {@code labels} (equalities) keys, combined. */
+    public static LabelSelector of(Parameters parameters) {
+        return parse(parameters.string(SELECTOR_KEY).orElse(null)).and(equalTo(parameters.stringMap(LABELS_KEY)));
+    }
+
+    /** The problem with a part's {@code labelSelector}, for {@link dev.andon.core.spi.Part#check}; empty when it parses. */
+    public static List<String> problems(Parameters parameters) {
+        try {
+            parse(parameters.string(SELECTOR_KEY).orElse(null));
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(SELECTOR_KEY + ": " + e.getMessage());
         }
     }
 

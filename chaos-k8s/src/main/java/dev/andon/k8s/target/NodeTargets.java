@@ -58,18 +58,12 @@ public final class NodeTargets implements TargetProvider {
 
     @Override
     public List<String> check(Parameters parameters) {
-        try {
-            LabelSelector.parse(parameters.string("labelSelector").orElse(null));
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of("labelSelector: " + e.getMessage());
-        }
+        return LabelSelector.problems(parameters);
     }
 
     @Override
     public Candidates candidates(Parameters parameters, RunContext context) throws ProviderException {
-        LabelSelector labels = LabelSelector.parse(parameters.string("labelSelector").orElse(null))
-                .and(LabelSelector.equalTo(parameters.stringMap("labels")));
+        LabelSelector labels = LabelSelector.of(parameters);
         boolean allowControlPlane = parameters.bool("allowControlPlane").orElse(false);
         boolean optIn = parameters.bool("optIn").orElse(false);
         Cluster cluster = Cluster.of(context);

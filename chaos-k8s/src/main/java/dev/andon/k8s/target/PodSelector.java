@@ -56,11 +56,7 @@ public record PodSelector(
         if (ns.contains(ALL) && ns.size() > 1) {
             problems.add("namespaces: \"*\" means all namespaces and cannot be combined with names " + ns);
         }
-        try {
-            LabelSelector.parse(p.string("labelSelector").orElse(null));
-        } catch (IllegalArgumentException e) {
-            problems.add("labelSelector: " + e.getMessage());
-        }
+        problems.addAll(LabelSelector.problems(p));
         try {
             FieldSelector.parse(p.string("fieldSelector").orElse(null));
         } catch (IllegalArgumentException e) {
@@ -82,7 +78,7 @@ public record PodSelector(
         return new PodSelector(
                 ns.contains(ALL) ? List.of() : List.copyOf(ns),
                 ns.contains(ALL),
-                LabelSelector.parse(p.string("labelSelector").orElse(null)).and(LabelSelector.equalTo(p.stringMap("labels"))),
+                LabelSelector.of(p),
                 FieldSelector.parse(p.string("fieldSelector").orElse(null)),
                 p.string("owner"),
                 ANY_PHASE.equals(phase) ? Optional.empty() : Optional.of(phase),

@@ -63,19 +63,13 @@ public final class WorkloadTargets implements TargetProvider {
 
     @Override
     public List<String> check(Parameters parameters) {
-        try {
-            LabelSelector.parse(parameters.string("labelSelector").orElse(null));
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of("labelSelector: " + e.getMessage());
-        }
+        return LabelSelector.problems(parameters);
     }
 
     @Override
     public Candidates candidates(Parameters parameters, RunContext context) throws ProviderException {
         String kind = parameters.string("kind").orElse("Deployment");
-        LabelSelector labels = LabelSelector.parse(parameters.string("labelSelector").orElse(null))
-                .and(LabelSelector.equalTo(parameters.stringMap("labels")));
+        LabelSelector labels = LabelSelector.of(parameters);
         List<String> names = parameters.stringList("names");
         boolean optIn = parameters.bool("optIn").orElse(true);
         Cluster cluster = Cluster.of(context);
