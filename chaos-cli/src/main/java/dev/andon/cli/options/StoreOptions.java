@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Option;
 
 /**
@@ -96,9 +97,11 @@ public final class StoreOptions {
     }
 
     private static void recover(StoreSession session, Clock clock, PrintWriter err) {
-        ExperimentRunner runner = new ExperimentRunner(PluginRegistry.load(), clock);
-        for (RecoveredRun r : session.recoverInterruptedRuns(
-                (runId, undo, settings) -> runner.undo(undo, runId, settings, new RunListener() { }))) {
+        // Plugins are discovered only when a dead run left an undo to run: most commands find none.
+        AtomicReference<ExperimentRunner> runner = new AtomicReference<>();
+        for (RecoveredRun r : session.recoverInterruptedRuns((runId, undo, settings) -> runner
+                .updateAndGet(existing -> existing != null ? existing : new ExperimentRunner(PluginRegistry.load(), clock))
+                .undo(undo, runId, settings, new RunListener() { }))) {
             err.println("recovered run " + r.runId() + " (" + r.experiment() + "): " + r.reason());
             for (ActionRecord undo : r.undos()) {
                 err.println("  undo " + undo.status().spelling() + ": " + undo.summary() + undo.error().map(e -> " (" + e + ")").orElse(""));

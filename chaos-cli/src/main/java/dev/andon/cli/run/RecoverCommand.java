@@ -38,7 +38,7 @@ public final class RecoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        List<JournalRecovery.Recovered> recovered = recover(journalDir, out);
+        List<JournalRecovery.Recovered> recovered = recover(journalDir, PluginRegistry.load(), out);
         if (recovered.isEmpty()) {
             out.println("nothing to recover in " + journalDir);
         }
@@ -47,8 +47,7 @@ public final class RecoverCommand implements Callable<Integer> {
     }
 
     /** Recovers the folder and prints one line per recovered run and per undo. */
-    static List<JournalRecovery.Recovered> recover(Path dir, PrintWriter out) throws java.io.IOException {
-        PluginRegistry registry = PluginRegistry.load();
+    static List<JournalRecovery.Recovered> recover(Path dir, PluginRegistry registry, PrintWriter out) throws java.io.IOException {
         List<JournalRecovery.Recovered> recovered = new JournalRecovery(new ExperimentRunner(registry, Clock.systemUTC()), Clock.systemUTC())
                 .recoverAll(dir);
         for (JournalRecovery.Recovered r : recovered) {

@@ -87,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
         String runId = RunIds.next();
         Path journalPath = journal != null ? journal : journalDir.resolve(experiment.name() + "-" + runId + ".json");
         // A run that died here before leaves faults in place: undo them before adding new ones.
-        RecoverCommand.recover(journalPath.toAbsolutePath().getParent(), out);
+        RecoverCommand.recover(journalPath.toAbsolutePath().getParent(), files.registry(), out);
 
         List<RunListener> listeners = new ArrayList<>();
         listeners.add(new JournalWriter(journalPath));
